@@ -1,0 +1,61 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import { isAuthError } from '../AuthError.js';
+
+/** What the authorized ky instance needs from the client. */
+export interface TokenSource {
+  /** A valid access token, refreshed first when needed. */
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** The current access token without any I/O, or `undefined` without a session. */
+  currentToken(): string | undefined;
+  /** Whether the current session can get a new token. */
+  canRefresh(): boolean;
+}
+
+const BEARER = /^Bearer (.+)$/;
+
+/**
+ * A ky instance that sends `Authorization: Bearer <token>` to authorized origins only. On a 401 from
+ * one of them it retries once through ky's own retry: with the current token if the one sent has
+ * since been replaced, else after one (shared) refresh. A second 401 reaches the caller as ky's
+ * `HTTPError`. The retry counts against `retry.limit`; with `retry: 0` there is none.
+ */
+export function createAuthorizedKy(
+  tokens: TokenSource,
+  isAuthorized: (url: string) => boolean,
+  options: Pick<Options, 'fetch'>,
+): KyInstance {
+  // Calls that already had their one 401 retry, keyed by the call's own abort signal: ky makes one
+  // per call and keeps it across retries, while `options.context` may be shared between calls.
+  const retried = new WeakSet<object>();
+
+  return ky.create({
+    ...options,
+    // ky retries any error a hook throws as if it were a network failure; an AuthError (no session,
+    // a rejected refresh token) is final. Other errors keep ky's own rules (`undefined`).
+    retry: { shouldRetry: ({ error }) => (isAuthError(error) ? false : undefined) },
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          if (!isAuthorized(request.url)) return;
+          request.headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
+        },
+      ],
+      afterResponse: [
+        async (request, normalized, response, state) => {
+          if (response.status !== 401 || !isAuthorized(request.url)) return undefined;
+          const sent = BEARER.exec(request.headers.get('Authorization') ?? '')?.[1];
+          const call: object = normalized.signal ?? normalized.context;
+          if (sent === undefined || retried.has(call) || state.retryCount >= (normalized.retry.limit ?? 2))
+            return undefined;
+          const current = tokens.currentToken();
+          if (current === sent || current === undefined) {
+            if (!tokens.canRefresh()) return undefined;
+            await tokens.getAccessToken({ forceRefresh: true });
+          }
+          retried.add(call);
+          return ky.retry({ delay: 0, code: 'FX_AUTH_TOKEN_REPLACED' });
+        },
+      ],
+    },
+  });
+}

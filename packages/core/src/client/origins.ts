@@ -1,0 +1,28 @@
+/** Resolves `url` against the page's location when there is one (relative token URLs in a browser). */
+export function toUrl(url: string): URL | undefined {
+  try {
+    return new URL(url, globalThis.location?.href);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A predicate telling whether a request URL may receive the token: its origin must be one of
+ * `origins` (URLs or origins; paths are ignored).
+ *
+ * @throws {TypeError} for an entry that is not a URL.
+ */
+export function createOriginCheck(origins: readonly string[]): (url: string) => boolean {
+  const allowed = new Set(
+    origins.map((origin) => {
+      const parsed = toUrl(origin);
+      if (!parsed || parsed.origin === 'null') throw new TypeError(`Not an origin: ${origin}`);
+      return parsed.origin;
+    }),
+  );
+  return (url) => {
+    const origin = toUrl(url)?.origin;
+    return origin !== undefined && allowed.has(origin);
+  };
+}

@@ -1,0 +1,350 @@
+import ky, { type KyInstance, type Options as KyOptions } from 'ky';
+import { AuthError, isAuthError } from './AuthError.js';
+import { createAuthorizedKy } from './client/createAuthorizedKy.js';
+import { createOriginCheck, toUrl } from './client/origins.js';
+import { createRefreshTimer } from './client/refreshTimer.js';
+import { localRefreshLock, type RefreshLock } from './client/refreshLock.js';
+import { createSnapshotStore, type SnapshotListener } from './client/snapshotStore.js';
+import { toAuthError } from './client/toAuthError.js';
+import { watchWakeUps } from './client/watchWakeUps.js';
+import type { TokenTransport } from './http/sendTokenRequest.js';
+import type { ProviderGrant, TokenProvider } from './providers/TokenProvider.js';
+import { createSessionRecordStore, type SessionRecord } from './storage/sessionRecord.js';
+import { memoryStorage } from './storage/memoryStorage.js';
+import type { AuthSnapshot, Credentials, Session, SessionStorage } from './types.js';
+
+/** Options of {@link createAuthClient}. */
+export interface AuthClientOptions {
+  /** The token API: {@link freightExchange}, {@link clientCredentials} or {@link jsonLogin}. */
+  provider: TokenProvider;
+  /**
+   * Where the session is kept.
+   * @default memoryStorage()
+   */
+  storage?: SessionStorage;
+  /**
+   * Seconds before expiry to refresh the token; never more than half the token's lifetime.
+   * @default 60
+   */
+  refreshLeeway?: number;
+  /**
+   * Origins (or URLs) whose requests through `client.ky` get the token.
+   * @default the token endpoint's origin
+   */
+  authorizedOrigins?: readonly string[];
+  /**
+   * Milliseconds for one token request, answer body included.
+   * @default 10000
+   */
+  timeout?: number;
+  /** A `fetch` to use instead of the global one, passed to ky. */
+  fetch?: KyOptions['fetch'];
+}
+
+/** Options of {@link AuthClient.getAccessToken}. */
+export interface GetAccessTokenOptions {
+  /** Get a new token even if the current one is still fresh. */
+  forceRefresh?: boolean;
+}
+
+/** A bearer-token client. Made by {@link createAuthClient}; its methods work when passed bare. */
+export interface AuthClient {
+  /**
+   * Starts a new session, replacing any current one. Password providers need `credentials`; the
+   * client-credentials provider takes none. The password is sent once and never kept.
+   * @throws {AuthError} `invalid_credentials`, `invalid_client`, `network`, `timeout`, `server`,
+   * `invalid_response`; `no_session` when `logout()` or another `login()` came first.
+   */
+  login(credentials?: Credentials): Promise<Session>;
+  /** Ends the session and clears the storage. Anything still running cannot bring it back. */
+  logout(): Promise<void>;
+  /**
+   * A valid access token, refreshed first when it is within the refresh leeway (or forced). A
+   * failed refresh that is not a rejection still yields the current token while it is valid.
+   * @throws {AuthError} `no_session`, `session_expired`, or the refresh's failure.
+   */
+  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
+  /**
+   * Gets a new token now. Concurrent calls share one request.
+   * @throws {AuthError} `session_expired` (the refresh token was rejected, or there is none), a
+   * transient failure (the session is kept and the client retries with backoff), `no_session`.
+   */
+  refresh(): Promise<Session>;
+  /** The current state: the same object until something changes. */
+  getSnapshot(): AuthSnapshot;
+  /** Calls `listener` once per change; returns the unsubscribe function. */
+  subscribe(listener: SnapshotListener): () => void;
+  /** A ky instance that sends the token to authorized origins and retries a 401 once. */
+  readonly ky: KyInstance;
+  /** The provider this client speaks to. */
+  readonly provider: TokenProvider;
+  /** Stops timers and listeners and drops in-flight work; the stored session stays for next time. */
+  destroy(): void;
+}
+
+const BACKOFF_FIRST = 1_000;
+const BACKOFF_MAX = 60_000;
+const ANONYMOUS: AuthSnapshot = Object.freeze({ status: 'anonymous', session: null, error: null });
+
+/**
+ * Creates a bearer-token client for one token API.
+ *
+ * @example
+ * ```ts
+ * const client = createAuthClient({ provider: freightExchange(), storage: webStorage(localStorage) })
+ * await client.login({ username, password })
+ * const offers = await client.ky.get('https://api.fx.demo.wktransportservices.com/freight/offers').json()
+ * ```
+ */
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  const { provider } = options;
+  const leeway = readNumber(options.refreshLeeway ?? 60, 'refreshLeeway', 0) * 1000;
+  const timeout = readNumber(options.timeout ?? 10_000, 'timeout', 1);
+  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+  const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, ...fetchOption });
+  const records = createSessionRecordStore(options.storage ?? memoryStorage(), `${provider.kind} ${provider.tokenUrl}`);
+  const lock: RefreshLock = localRefreshLock;
+  const timer = createRefreshTimer();
+
+  let issuedAt = 0;
+  let epoch = 0; // bumped by login, logout and destroy: results of older work are dropped
+  let operation = new AbortController(); // aborted with each new epoch
+  let refreshing: Promise<Session> | null = null;
+  let loggingIn: Promise<Session> | null = null;
+  let failures = 0;
+  let lastFailureAt = 0;
+  let destroyed = false;
+
+  const dueAt = (session: Session, issued: number): number =>
+    session.expiresAt - Math.min(leeway, (session.expiresAt - issued) / 2);
+  const noSession = (): AuthError => new AuthError('no_session', 'There is no session: log in first.');
+  const transport = (): TokenTransport => ({ ky: tokenKy, timeout, signal: operation.signal });
+
+  const store = createSnapshotStore(restore());
+
+  function restore(): AuthSnapshot {
+    const record = records.load();
+    if (!record) return ANONYMOUS;
+    if (!provider.canRefresh(record.session) && Date.now() >= record.session.expiresAt) {
+      records.clear();
+      return ANONYMOUS;
+    }
+    issuedAt = record.issuedAt;
+    return { status: 'authenticated', session: record.session, error: null };
+  }
+
+  function newEpoch(): void {
+    epoch += 1;
+    operation.abort();
+    operation = new AbortController();
+    refreshing = null;
+    loggingIn = null;
+    failures = 0;
+    timer.cancel();
+  }
+
+  function schedule(): void {
+    const session = store.get().session;
+    if (!session || destroyed) return timer.cancel();
+    if (!provider.canRefresh(session)) return timer.at(session.expiresAt, expireIfDue);
+    const backoff = failures === 0 ? 0 : Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
+    timer.at(Math.max(dueAt(session, issuedAt), lastFailureAt + backoff), () => {
+      refresh().catch(() => undefined); // the outcome is in the snapshot
+    });
+  }
+
+  function expireIfDue(): void {
+    const session = store.get().session;
+    if (session && !provider.canRefresh(session) && Date.now() >= session.expiresAt) {
+      endSession(new AuthError('session_expired', 'The session has expired; sign in again.'));
+    }
+  }
+
+  function endSession(error: AuthError | null): void {
+    newEpoch();
+    records.clear();
+    store.set(error === null ? ANONYMOUS : { status: 'anonymous', session: null, error });
+  }
+
+  function accept(record: SessionRecord): Session {
+    issuedAt = record.issuedAt;
+    failures = 0;
+    store.set({ status: 'authenticated', session: record.session, error: null });
+    schedule();
+    return record.session;
+  }
+
+  function commit(grant: ProviderGrant, previous: Session | null): Session {
+    const now = Date.now();
+    const session: Session = {
+      accessToken: grant.accessToken,
+      tokenType: 'Bearer',
+      expiresAt: now + grant.expiresIn * 1000,
+    };
+    const refreshToken = grant.refreshToken ?? previous?.refreshToken;
+    if (refreshToken !== undefined) session.refreshToken = refreshToken;
+    const scope = grant.scope ?? previous?.scope;
+    if (scope !== undefined) session.scope = scope;
+    const user =
+      grant.user && previous?.user && sameJson(grant.user, previous.user)
+        ? previous.user
+        : (grant.user ?? previous?.user);
+    if (user !== undefined) session.user = user;
+    const record = { session, issuedAt: now };
+    records.save(record);
+    return accept(record);
+  }
+
+  function refresh(): Promise<Session> {
+    if (refreshing) return refreshing;
+    if (loggingIn) return loggingIn;
+    const session = store.get().session;
+    if (destroyed || !session) return Promise.reject(noSession());
+    if (!provider.canRefresh(session)) {
+      const error = new AuthError(
+        'session_expired',
+        'This session cannot be refreshed; sign in again when it expires.',
+      );
+      if (Date.now() >= session.expiresAt) endSession(error);
+      return Promise.reject(error);
+    }
+    const started = epoch;
+    const via = transport();
+    store.set({ status: 'refreshing', session, error: store.get().error });
+    const pending = lock
+      .run(async () => {
+        if (epoch !== started) throw noSession();
+        // Another client sharing the storage (another tab) may have refreshed already.
+        const stored = records.load();
+        if (
+          stored &&
+          stored.session.accessToken !== session.accessToken &&
+          Date.now() < dueAt(stored.session, stored.issuedAt)
+        ) {
+          return accept(stored);
+        }
+        const grant = await provider.refresh(via, session);
+        if (epoch !== started) throw noSession();
+        return commit(grant, session);
+      })
+      .catch((error: unknown) => {
+        throw refreshFailed(error, started, session);
+      });
+    refreshing = pending;
+    pending.then(
+      () => settle(),
+      () => settle(),
+    );
+    function settle(): void {
+      if (refreshing === pending) refreshing = null;
+    }
+    return pending;
+  }
+
+  function refreshFailed(error: unknown, started: number, session: Session): AuthError {
+    if (epoch !== started) return noSession();
+    const failure = toAuthError(error);
+    if (failure.code === 'session_expired') {
+      endSession(failure);
+      return failure;
+    }
+    failures += 1;
+    lastFailureAt = Date.now();
+    store.set({ status: 'authenticated', session, error: failure });
+    schedule();
+    return failure;
+  }
+
+  async function login(credentials?: Credentials): Promise<Session> {
+    if (destroyed) throw noSession();
+    newEpoch();
+    const started = epoch;
+    const via = transport();
+    records.clear();
+    store.set({ status: 'authenticating', session: null, error: null });
+    const pending = (async () => {
+      try {
+        const grant = await provider.login(via, credentials);
+        if (epoch !== started) throw noSession();
+        return commit(grant, null);
+      } catch (error) {
+        if (epoch !== started) throw noSession();
+        const failure = toAuthError(error);
+        store.set({ status: 'anonymous', session: null, error: failure });
+        throw failure;
+      }
+    })();
+    loggingIn = pending;
+    const settle = (): void => {
+      if (loggingIn === pending) loggingIn = null;
+    };
+    pending.then(settle, settle);
+    return pending;
+  }
+
+  async function getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
+    if (loggingIn) await loggingIn.catch(() => undefined);
+    const session = store.get().session;
+    if (destroyed || !session) throw noSession();
+    const forced = request.forceRefresh === true;
+    if (!forced && Date.now() < dueAt(session, issuedAt)) return session.accessToken;
+    if (!forced && !provider.canRefresh(session) && Date.now() < session.expiresAt) return session.accessToken;
+    try {
+      return (await refresh()).accessToken;
+    } catch (error) {
+      const transient = isAuthError(error) && error.code !== 'session_expired' && error.code !== 'no_session';
+      if (!forced && transient && store.get().session === session && Date.now() < session.expiresAt) {
+        return session.accessToken;
+      }
+      throw error;
+    }
+  }
+
+  const stopWatching = watchWakeUps(() => {
+    if (failures > 0) lastFailureAt = 0;
+    schedule();
+  });
+  schedule();
+
+  const authorizedOrigins = options.authorizedOrigins ?? (toUrl(provider.tokenUrl) ? [provider.tokenUrl] : []);
+  const client: AuthClient = {
+    login,
+    logout: async () => endSession(null),
+    getAccessToken,
+    refresh,
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
+    ky: createAuthorizedKy(
+      {
+        getAccessToken,
+        currentToken: () => store.get().session?.accessToken,
+        canRefresh: () => {
+          const session = store.get().session;
+          return session !== null && provider.canRefresh(session);
+        },
+      },
+      createOriginCheck(authorizedOrigins),
+      fetchOption,
+    ),
+    provider,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      newEpoch();
+      stopWatching();
+      store.clear();
+    },
+  };
+  return client;
+}
+
+function readNumber(value: number, name: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new RangeError(`createAuthClient: options.${name} must be a finite number of at least ${min}.`);
+  }
+  return value;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

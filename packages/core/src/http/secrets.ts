@@ -1,0 +1,33 @@
+import { encodeQueryValue } from './encoding.js';
+
+const REDACTED = '[redacted]';
+const URL_QUERY = /(https?:\/\/[^\s?#'"]*)\?[^\s#'"]*/g;
+
+/**
+ * Removes every form of the given secrets (raw, URL-encoded, form-encoded) and the query string of
+ * any URL from `text`. FreightExchange puts the password in the token URL, so URLs never survive.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let scrubbed = text.replace(URL_QUERY, '$1?[query redacted]');
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    for (const form of new Set([secret, encodeQueryValue(secret), encodeURIComponent(secret).replace(/%20/g, '+')])) {
+      scrubbed = scrubbed.split(form).join(REDACTED);
+    }
+  }
+  return scrubbed;
+}
+
+/**
+ * A secret-free stand-in for a low-level failure, to keep as an `AuthError`'s cause: the name, the
+ * scrubbed message and, for Node's fetch, the socket error code (e.g. `ECONNREFUSED`).
+ */
+export function sanitizeCause(error: unknown, secrets: readonly string[]): Error {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  const inner = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof inner?.code === 'string' ? ` (${inner.code})` : '';
+  const cause = new Error(scrubSecrets(`${message}${code}`, secrets));
+  cause.name = name;
+  return cause;
+}

@@ -1,0 +1,60 @@
+import type { KyInstance } from 'ky';
+import { AuthError } from '../AuthError.js';
+import { sanitizeCause } from './secrets.js';
+
+/** How a provider reaches its token endpoint: made by the client for each login or refresh. */
+export interface TokenTransport {
+  /** A ky instance that neither retries nor throws on HTTP errors. */
+  readonly ky: KyInstance;
+  /** Milliseconds for the whole exchange, body included. */
+  readonly timeout: number;
+  /** Aborted when the operation no longer matters (logout, a newer login, `destroy()`). */
+  readonly signal: AbortSignal;
+}
+
+/** One request to a token endpoint, exactly as it goes on the wire. */
+export interface TokenRequest {
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Values that must never appear in an error (passwords, client secrets, tokens). */
+  secrets: readonly string[];
+}
+
+/** The status and body text of a token endpoint's answer. */
+export interface TokenAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * Sends a token request and reads the whole answer. The deadline covers the body as well: ky's own
+ * `timeout` stops at the response headers, and a server that stalls mid-body must not hang a login.
+ *
+ * @throws {AuthError} `timeout`, `network`, or `no_session` when `transport.signal` aborted it.
+ */
+export async function sendTokenRequest(transport: TokenTransport, request: TokenRequest): Promise<TokenAnswer> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), transport.timeout);
+  try {
+    const response = await transport.ky(request.url, {
+      method: 'post',
+      headers: request.headers,
+      signal: AbortSignal.any([transport.signal, deadline.signal]),
+      ...(request.body === undefined ? {} : { body: request.body }),
+    });
+    return { status: response.status, text: await response.text() };
+  } catch (error) {
+    if (transport.signal.aborted) {
+      throw new AuthError('no_session', 'The session ended while a token request was running.');
+    }
+    if (deadline.signal.aborted) {
+      throw new AuthError('timeout', `The token endpoint did not answer within ${transport.timeout} ms.`);
+    }
+    throw new AuthError('network', 'The token endpoint could not be reached.', {
+      cause: sanitizeCause(error, request.secrets),
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}

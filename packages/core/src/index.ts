@@ -1,0 +1,27 @@
+export { createAuthClient } from './createAuthClient.js';
+export type { AuthClient, AuthClientOptions, GetAccessTokenOptions } from './createAuthClient.js';
+export { AuthError, isAuthError } from './AuthError.js';
+export type { AuthErrorCode, AuthErrorDetails } from './AuthError.js';
+export { freightExchange } from './providers/freightExchange.js';
+export type { FreightExchangeOptions } from './providers/freightExchange.js';
+export { clientCredentials } from './providers/clientCredentials.js';
+export type { ClientCredentialsOptions } from './providers/clientCredentials.js';
+export { jsonLogin } from './providers/jsonLogin.js';
+export type { JsonLoginOptions } from './providers/jsonLogin.js';
+export type { TokenProvider, ProviderGrant } from './providers/TokenProvider.js';
+export type { TokenGrant } from './http/toTokenGrant.js';
+export type { TokenTransport } from './http/sendTokenRequest.js';
+export { memoryStorage } from './storage/memoryStorage.js';
+export { webStorage } from './storage/webStorage.js';
+export type { WebStorageOptions } from './storage/webStorage.js';
+export type { SnapshotListener } from './client/snapshotStore.js';
+export type {
+  AuthSnapshot,
+  AuthStatus,
+  Credentials,
+  FxAutoUplift,
+  FxCompany,
+  FxUser,
+  Session,
+  SessionStorage,
+} from './types.js';

@@ -1,0 +1,25 @@
+import type { TokenGrant } from '../http/toTokenGrant.js';
+import type { TokenTransport } from '../http/sendTokenRequest.js';
+import type { Credentials, FxUser, Session } from '../types.js';
+
+/** What a provider's login or refresh yields: a token grant, with a profile where the API sends one. */
+export interface ProviderGrant extends TokenGrant {
+  user?: FxUser;
+}
+
+/**
+ * Speaks one token API. Made by {@link freightExchange}, {@link clientCredentials} or
+ * {@link jsonLogin}; the client decides when to call it and keeps one call at a time.
+ */
+export interface TokenProvider {
+  /** A name for the API, also used to tell stored sessions apart. */
+  readonly kind: 'freightExchange' | 'clientCredentials' | 'jsonLogin';
+  /** The token endpoint. Its origin is the default authorized origin. */
+  readonly tokenUrl: string;
+  /** Gets a first token. */
+  login(transport: TokenTransport, credentials: Credentials | undefined): Promise<ProviderGrant>;
+  /** Gets a new token for `session`; only called when {@link TokenProvider.canRefresh} says so. */
+  refresh(transport: TokenTransport, session: Session): Promise<ProviderGrant>;
+  /** Whether this session can be extended without the user's password. */
+  canRefresh(session: Session): boolean;
+}

@@ -1,0 +1,120 @@
+import { AuthError } from '../AuthError.js';
+import { encodeQueryValue } from '../http/encoding.js';
+import type { FailureClassifier } from '../http/readTokenAnswer.js';
+import type { TokenTransport } from '../http/sendTokenRequest.js';
+import { exchangeToken } from './exchangeToken.js';
+import { fxUserWireSchema, toFxUser } from './fxUserSchema.js';
+import { requireCredentials } from './requireCredentials.js';
+import type { ProviderGrant, TokenProvider } from './TokenProvider.js';
+
+/** Options of {@link freightExchange}. */
+export interface FreightExchangeOptions {
+  /**
+   * The API host.
+   * @default 'https://api.fx.demo.wktransportservices.com'
+   */
+  baseUrl?: string;
+  /**
+   * The token endpoint's path (later API revisions use `/user/token`).
+   * @default '/oauth/token'
+   */
+  tokenPath?: string;
+  /** @default 'freightexchange' */
+  clientId?: string;
+  /** @default 'secret' */
+  clientSecret?: string;
+  /** @default 'any' */
+  scope?: string;
+}
+
+const CLIENT_REJECTIONS = new Set(['invalid_client', 'unauthorized_client', 'invalid_scope', 'unsupported_grant_type']);
+
+// Spring Security OAuth2: a wrong password is 400 invalid_grant, a bad client 401 invalid_client.
+const classifyLogin: FailureClassifier = (status, error) => {
+  if (status === 401 || status === 403) return 'invalid_client';
+  if (error === 'invalid_grant') return 'invalid_credentials';
+  return error !== undefined && CLIENT_REJECTIONS.has(error) ? 'invalid_client' : undefined;
+};
+
+// A garbage, expired or foreign refresh token is 401 invalid_token or 400 invalid_grant.
+const classifyRefresh: FailureClassifier = (status, error) => {
+  if (error === 'invalid_client' || error === 'unauthorized_client') return 'invalid_client';
+  if (status === 401 || error === 'invalid_grant' || error === 'invalid_token' || error === 'invalid_request') {
+    return 'session_expired';
+  }
+  return undefined;
+};
+
+/**
+ * The FreightExchange (Teleroute) password grant: a `POST` with every parameter in the query string,
+ * `Accept: application/json` and no body, as the API documents it. The answer carries the user
+ * profile. Refresh uses `grant_type=refresh_token` on the same endpoint.
+ *
+ * @example
+ * ```ts
+ * const client = createAuthClient({ provider: freightExchange() })
+ * await client.login({ username: 'demo', password: 'demo' })
+ * ```
+ */
+export function freightExchange(options: FreightExchangeOptions = {}): TokenProvider {
+  const baseUrl = (options.baseUrl ?? 'https://api.fx.demo.wktransportservices.com').replace(/\/+$/, '');
+  const tokenPath = options.tokenPath ?? '/oauth/token';
+  const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
+  const clientId = options.clientId ?? 'freightexchange';
+  const clientSecret = options.clientSecret ?? 'secret';
+  const scope = options.scope ?? 'any';
+
+  async function post(
+    transport: TokenTransport,
+    params: ReadonlyArray<readonly [string, string]>,
+    secrets: readonly string[],
+    classify: FailureClassifier,
+  ): Promise<ProviderGrant> {
+    const query = params.map(([name, value]) => `${name}=${encodeQueryValue(value)}`).join('&');
+    const { response, grant } = await exchangeToken(
+      transport,
+      {
+        url: `${tokenUrl}?${query}`,
+        headers: { Accept: 'application/json', 'Cache-Control': 'no-cache' },
+        secrets: [clientSecret, ...secrets],
+      },
+      classify,
+    );
+    if (response.user === undefined || response.user === null) return grant;
+    const user = fxUserWireSchema.safeParse(response.user);
+    if (!user.success) {
+      throw new AuthError('invalid_response', "The token endpoint's answer has a malformed user profile.", {
+        status: 200,
+      });
+    }
+    return { ...grant, user: toFxUser(user.data) };
+  }
+
+  return {
+    kind: 'freightExchange',
+    tokenUrl,
+    async login(transport, credentials) {
+      const { username, password } = requireCredentials(credentials);
+      const params = [
+        ['client_id', clientId],
+        ['client_secret', clientSecret],
+        ['scope', scope],
+        ['grant_type', 'password'],
+        ['username', username],
+        ['password', password],
+      ] as const;
+      return post(transport, params, [password], classifyLogin);
+    },
+    async refresh(transport, session) {
+      const refreshToken = session.refreshToken ?? '';
+      const params = [
+        ['client_id', clientId],
+        ['client_secret', clientSecret],
+        ['grant_type', 'refresh_token'],
+        ['refresh_token', refreshToken],
+      ] as const;
+      return post(transport, params, [refreshToken, session.accessToken], classifyRefresh);
+    },
+    canRefresh: (session) => session.refreshToken !== undefined,
+  };
+}

@@ -1,0 +1,20 @@
+import { AuthError } from '../AuthError.js';
+import type { Credentials } from '../types.js';
+
+/**
+ * The credentials of a password login, checked for shape (not content: an empty password is the
+ * server's to reject).
+ *
+ * @throws {AuthError} `invalid_credentials` when no username and password were given.
+ */
+export function requireCredentials(credentials: Credentials | undefined): Credentials {
+  if (
+    typeof credentials !== 'object' ||
+    credentials === null ||
+    typeof credentials.username !== 'string' ||
+    typeof credentials.password !== 'string'
+  ) {
+    throw new AuthError('invalid_credentials', 'A username and password are required to log in.');
+  }
+  return credentials;
+}

@@ -1,0 +1,104 @@
+import type { AuthError } from './AuthError.js';
+
+/** A FreightExchange company, as carried by the user profile. */
+export interface FxCompany {
+  /** `user.cmp_id`. */
+  id: string | null;
+  /** `user.cmp_name`. */
+  name: string | null;
+  /** `user.cmp_post_code`. */
+  postCode: string | null;
+}
+
+/** The FreightExchange auto-uplift settings of a user. */
+export interface FxAutoUplift {
+  /** `user.a_uplft === "1"`. */
+  enabled: boolean;
+  /** `user.a_uplft_init` as a number: the initial counter (the API's default is 1). */
+  initial: number;
+  /** `user.a_uplft_cnt` as a number: the maximum number of auto uplifts allowed. */
+  max: number;
+}
+
+/**
+ * The FreightExchange user profile that comes with every FreightExchange token. Fields the server
+ * left out are `null` (or `[]` for `spokenLanguages`).
+ */
+export interface FxUser {
+  /** `user.id`: the unique application identifier (a string: it may have leading zeros). */
+  id: string;
+  /** `user.login`. */
+  login: string;
+  /** `user.fname`. */
+  firstName: string | null;
+  /** `user.lname`. */
+  lastName: string | null;
+  /** `user.email`. */
+  email: string | null;
+  /** `user.phone`. */
+  phone: string | null;
+  /** `user.fax`. */
+  fax: string | null;
+  /** `user.lang`: the interface language, e.g. `en_GB`. */
+  language: string | null;
+  /** `user.sp_langs`. */
+  spokenLanguages: string[];
+  /** `user.bus_id`. */
+  businessId: string | null;
+  /** The user's company. */
+  company: FxCompany;
+  /** Auto-uplift settings. */
+  autoUplift: FxAutoUplift;
+}
+
+/** A signed-in session. Replaced, never mutated. */
+export interface Session {
+  /** The bearer token to send as `Authorization: Bearer <accessToken>`. */
+  accessToken: string;
+  /** Always `'Bearer'` (servers send `bearer`; the client normalizes it). */
+  tokenType: 'Bearer';
+  /** The refresh token, when the server issued one. */
+  refreshToken?: string;
+  /** When the access token expires, in epoch milliseconds. */
+  expiresAt: number;
+  /** The granted scope, space-separated, when the server sent one. */
+  scope?: string;
+  /** The FreightExchange profile; only FreightExchange sessions have one. */
+  user?: FxUser;
+}
+
+/** Username and password for the password-based providers. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * - `anonymous`: no session.
+ * - `authenticating`: `login()` is running.
+ * - `authenticated`: a session is present.
+ * - `refreshing`: a session is present and a refresh is running.
+ */
+export type AuthStatus = 'anonymous' | 'authenticating' | 'authenticated' | 'refreshing';
+
+/** What the client knows right now. The same object until something changes. */
+export interface AuthSnapshot {
+  status: AuthStatus;
+  /** The current session, or `null`. Present during `refreshing`. */
+  session: Session | null;
+  /** The last failure of login or refresh, cleared by the next success or by `logout()`. */
+  error: AuthError | null;
+}
+
+/**
+ * Where a session is kept between page loads: a string slot. Methods may throw (quota, privacy
+ * mode); the client treats a throwing storage as empty.
+ */
+export interface SessionStorage {
+  /** The stored value, or `null`. */
+  getItem(): string | null;
+  /** Replaces the stored value. */
+  setItem(value: string): void;
+  /** Removes the stored value. */
+  removeItem(): void;
+}

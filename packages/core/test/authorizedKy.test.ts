@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { HTTPError } from 'ky';
+import { DEMO, fxClient, rejectionOf, startServer } from './support.js';
+
+const bearer = (headers: Record<string, string> | undefined) => headers?.authorization;
+
+describe('client.ky', () => {
+  it('should send the token to the token endpoint origin', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const session = await client.login(DEMO);
+
+    const me = await client.ky.get(`${server.url}/api/me`).json<{ user: { login: string } }>();
+
+    expect(me.user.login).toBe('demo');
+    expect(bearer(server.requests.at(-1)?.headers)).toBe(`Bearer ${session.accessToken}`);
+  });
+
+  it('should never send the token to another origin, nor refresh for its 401', async () => {
+    const server = await startServer();
+    const other = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+
+    const error = await rejectionOf(client.ky.get(`${other.url}/api/me`));
+
+    expect(error).toBeInstanceOf(HTTPError);
+    expect(bearer(other.requests[0]?.headers)).toBeUndefined();
+    expect(other.count('me')).toBe(1);
+    expect(server.count('fx-token')).toBe(1);
+  });
+
+  it('should send the token to the configured authorized origins only', async () => {
+    const server = await startServer({ signingKey: 'shared' });
+    const api = await startServer({ signingKey: 'shared' }); // accepts the token server's tokens
+    const client = fxClient(server, { authorizedOrigins: [`${api.url}/some/path`] });
+    const session = await client.login(DEMO);
+
+    await client.ky.get(`${api.url}/api/me`);
+    await rejectionOf(client.ky.get(`${server.url}/api/me`));
+
+    expect(bearer(api.requests[0]?.headers)).toBe(`Bearer ${session.accessToken}`);
+    expect(bearer(server.requests.at(-1)?.headers)).toBeUndefined();
+  });
+
+  it('should refresh once and retry once on a 401', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const first = await client.login(DEMO);
+    server.revokeAccessTokens();
+
+    const response = await client.ky.get(`${server.url}/api/me`);
+
+    expect(response.status).toBe(200);
+    expect(server.count('fx-token')).toBe(2);
+    expect(server.count('me')).toBe(2);
+    expect(bearer(server.requests.at(-1)?.headers)).not.toBe(`Bearer ${first.accessToken}`);
+  });
+
+  it("should let a second 401 reach the caller as ky's HTTPError, without a loop", async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+    server.inject('me', { type: 'status', status: 401, body: '{"error":"invalid_token"}' }, { times: 5 });
+
+    const error = await rejectionOf(client.ky.get(`${server.url}/api/me`));
+
+    expect(error).toBeInstanceOf(HTTPError);
+    expect((error as HTTPError).response.status).toBe(401);
+    expect(server.count('me')).toBe(2);
+    expect(server.count('fx-token')).toBe(2);
+  });
+
+  it('should not retry a 401 when retries are disabled', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+    server.revokeAccessTokens();
+
+    const error = await rejectionOf(client.ky.get(`${server.url}/api/me`, { retry: 0 }));
+
+    expect(error).toBeInstanceOf(HTTPError);
+    expect(server.count('me')).toBe(1);
+  });
+
+  it('should fail with no_session before sending anything when logged out', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+
+    const error = await rejectionOf(client.ky.get(`${server.url}/api/me`));
+
+    expect(error).toMatchObject({ name: 'AuthError', code: 'no_session' });
+    expect(server.count()).toBe(0);
+  });
+
+  it('should surface a rejected refresh during a 401 retry as session_expired and end the session', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+    server.revokeAccessTokens();
+    server.revokeRefreshTokens();
+
+    const error = await rejectionOf(client.ky.get(`${server.url}/api/me`));
+
+    expect(error).toMatchObject({ code: 'session_expired' });
+    expect(client.getSnapshot().status).toBe('anonymous');
+  });
+});

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { measureBundle } from '../../../tools/measureBundle.js';
+
+/** The ceiling stated in the README: @fx-auth/core with ky and zod/mini, minified and gzipped. */
+const CEILING_GZIP_BYTES = 18 * 1024;
+
+describe('@fx-auth/core bundle', () => {
+  it(`should stay under ${CEILING_GZIP_BYTES} bytes gzipped, dependencies included`, async () => {
+    const bundle = await measureBundle(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+
+    expect(bundle.gzipped).toBeLessThan(CEILING_GZIP_BYTES);
+  });
+
+  it('should use zod/mini only: no classic zod, no locales', async () => {
+    const bundle = await measureBundle(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+
+    expect(bundle.inputs.some((input) => input.includes('zod/v4/mini'))).toBe(true);
+    expect(bundle.inputs.filter((input) => /zod\/v4\/(classic|locales)|zod\/v3/.test(input))).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { clientCredentials, createAuthClient, freightExchange, jsonLogin, type AuthClient } from '@fx-auth/core';
+import type { Fault } from '@fx-auth/mock-server';
+import { fxClient, rejectionOf, startServer, track } from './support.js';
+
+const PASSWORD = 'Sup3r$ecret pw+/=&%?';
+const CLIENT_SECRET = 'cl!ent-$ecret:with colon';
+
+const faults: Fault[] = [
+  { type: 'status', status: 500, body: `<pre>${PASSWORD}</pre>`, contentType: 'text/html' },
+  { type: 'status', status: 400, contentType: 'application/json', body: `{"error":"${PASSWORD}"}` },
+  { type: 'drop' },
+  { type: 'hang' },
+  { type: 'truncated' },
+];
+
+/** Everything a thrown value exposes, as text: message, stack, String(), JSON and its causes. */
+function exposed(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    const value = current as Error;
+    parts.push(
+      String(value),
+      value.message,
+      value.stack ?? '',
+      JSON.stringify(value),
+      JSON.stringify(Object.entries(value)),
+    );
+    current = value.cause;
+  }
+  return parts.join('\n');
+}
+
+function expectNoSecrets(text: string, secrets: string[]): void {
+  for (const secret of secrets) {
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(encodeURIComponent(secret));
+  }
+}
+
+describe('secrets', () => {
+  it.each(faults)('should keep the FreightExchange password out of a login failure (%o)', async (fault) => {
+    const server = await startServer({
+      users: [{ username: 'u', password: PASSWORD, profile: { id: '1', login: 'u' } }],
+      fxClient: { id: 'freightexchange', secret: CLIENT_SECRET },
+    });
+    server.inject('fx-token', fault);
+    const provider = freightExchange({ baseUrl: server.url, clientSecret: CLIENT_SECRET });
+    const client = track(createAuthClient({ provider, timeout: 200 }));
+    const error = await rejectionOf(client.login({ username: 'u', password: PASSWORD }));
+
+    expectNoSecrets(exposed(error), [PASSWORD, CLIENT_SECRET]);
+  });
+
+  it('should keep the refresh token out of a rejected refresh, though Spring echoes it', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const session = await client.login({ username: 'demo', password: 'demo' });
+    server.revokeRefreshTokens();
+    const error = await rejectionOf(client.refresh());
+
+    expectNoSecrets(exposed(error), [session.refreshToken!, session.accessToken]);
+    expectNoSecrets(JSON.stringify(client.getSnapshot().error), [session.refreshToken!]);
+  });
+
+  it.each(faults)('should keep the client secret out of a client-credentials failure (%o)', async (fault) => {
+    const server = await startServer({ passportClient: { id: 'id', secret: CLIENT_SECRET } });
+    server.inject('passport-token', fault);
+    const client: AuthClient = track(
+      createAuthClient({
+        provider: clientCredentials({
+          tokenUrl: `${server.url}/passport/oauth/token`,
+          clientId: 'id',
+          clientSecret: CLIENT_SECRET,
+        }),
+        timeout: 200,
+      }),
+    );
+    const error = await rejectionOf(client.login());
+
+    expectNoSecrets(exposed(error), [CLIENT_SECRET, btoa(`id:${CLIENT_SECRET}`)]);
+  });
+
+  it.each(faults)('should keep the JSON-login password out of a failure (%o)', async (fault) => {
+    const server = await startServer({
+      users: [{ username: 'u', password: PASSWORD, profile: { id: '1', login: 'u' } }],
+    });
+    server.inject('json-login', fault);
+    const client = track(
+      createAuthClient({ provider: jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate` }), timeout: 200 }),
+    );
+    const error = await rejectionOf(client.login({ username: 'u', password: PASSWORD }));
+
+    expectNoSecrets(exposed(error), [PASSWORD]);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { DEMO, fxClient, record, rejectionOf, startServer, until } from './support.js';
+
+describe('snapshot and subscriptions', () => {
+  it('should keep the same snapshot object until something changes', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const anonymous = client.getSnapshot();
+    expect(client.getSnapshot()).toBe(anonymous);
+
+    await client.login(DEMO);
+    const authenticated = client.getSnapshot();
+    await client.getAccessToken();
+
+    expect(authenticated).not.toBe(anonymous);
+    expect(client.getSnapshot()).toBe(authenticated);
+  });
+
+  it('should call listeners once per change, through login, refresh and logout', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const seen = record(client);
+
+    await client.login(DEMO);
+    await client.refresh();
+    await client.logout();
+    await client.logout();
+
+    expect(seen.map((snapshot) => snapshot.status)).toEqual([
+      'authenticating',
+      'authenticated',
+      'refreshing',
+      'authenticated',
+      'anonymous',
+    ]);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('should publish a failed login as anonymous with the error', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const seen = record(client);
+
+    const error = await rejectionOf(client.login({ username: 'demo', password: 'nope' }));
+
+    expect(seen).toEqual([
+      { status: 'authenticating', session: null, error: null },
+      { status: 'anonymous', session: null, error },
+    ]);
+  });
+
+  it('should work with subscribe and getSnapshot passed bare', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const { subscribe, getSnapshot, login } = client;
+    let calls = 0;
+    const unsubscribe = subscribe(() => (calls += 1));
+
+    await login(DEMO);
+    unsubscribe();
+    await client.logout();
+
+    expect(calls).toBe(2);
+    expect(getSnapshot().status).toBe('anonymous');
+  });
+
+  it('should let getAccessToken wait for a login in progress', async () => {
+    const server = await startServer({ latency: 20 });
+    const client = fxClient(server);
+    const login = client.login(DEMO);
+
+    const token = await client.getAccessToken();
+
+    expect(token).toBe((await login).accessToken);
+  });
+
+  it('should keep notifying other listeners when one throws', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      client.subscribe(() => {
+        throw new Error('listener bug');
+      });
+      const seen = record(client);
+      await client.login(DEMO);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+
+      expect(seen.map((snapshot) => snapshot.status)).toEqual(['authenticating', 'authenticated']);
+      expect(client.getSnapshot().status).toBe('authenticated');
+      expect(uncaught).toHaveLength(2);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+});
+
+describe('destroy()', () => {
+  it('should stop notifying and reject further work with no_session, keeping the stored session', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+    const seen = record(client);
+
+    client.destroy();
+
+    expect(await rejectionOf(client.getAccessToken())).toMatchObject({ code: 'no_session' });
+    expect(await rejectionOf(client.login(DEMO))).toMatchObject({ code: 'no_session' });
+    expect(seen).toEqual([]);
+    expect(server.count('fx-token')).toBe(1);
+  });
+
+  it('should react to a page waking up, and stop listening after destroy()', async () => {
+    const window = new Window();
+    Object.assign(globalThis, { window, document: window.document });
+    try {
+      const server = await startServer({ accessTokenLifetime: 2 }); // due within a second
+      const client = fxClient(server);
+      await client.login(DEMO);
+      server.inject('fx-token', { type: 'status', status: 503 });
+      await until(client, (snapshot) => snapshot.error?.code === 'server'); // the scheduled refresh failed
+      const afterFailure = server.count('fx-token');
+
+      window.dispatchEvent(new window.Event('online')); // back online: retry now, not after the backoff
+      await until(client, (snapshot) => snapshot.status === 'authenticated' && snapshot.error === null);
+      expect(server.count('fx-token')).toBe(afterFailure + 1);
+
+      client.destroy();
+      window.dispatchEvent(new window.Event('online'));
+      window.document.dispatchEvent(new window.Event('visibilitychange'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(server.count('fx-token')).toBe(afterFailure + 1);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'window');
+      Reflect.deleteProperty(globalThis, 'document');
+      await window.happyDOM.close();
+    }
+  });
+});

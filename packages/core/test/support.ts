@@ -1,0 +1,66 @@
+import { afterEach } from 'vitest';
+import { startMockTokenServer, type RunningMockTokenServer, type MockServerOptions } from '@fx-auth/mock-server';
+import {
+  createAuthClient,
+  freightExchange,
+  type AuthClient,
+  type AuthClientOptions,
+  type AuthSnapshot,
+} from '@fx-auth/core';
+
+const servers: RunningMockTokenServer[] = [];
+const clients: AuthClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** Starts a mock token server on 127.0.0.1 that is closed after the test. */
+export async function startServer(options: MockServerOptions = {}): Promise<RunningMockTokenServer> {
+  const server = await startMockTokenServer(options);
+  servers.push(server);
+  return server;
+}
+
+/** A client destroyed after the test. */
+export function track(client: AuthClient): AuthClient {
+  clients.push(client);
+  return client;
+}
+
+/** A FreightExchange client for `server`, destroyed after the test. */
+export function fxClient(server: { url: string }, options: Partial<AuthClientOptions> = {}): AuthClient {
+  return track(createAuthClient({ provider: freightExchange({ baseUrl: server.url }), ...options }));
+}
+
+/** Resolves with the first snapshot (current or later) that satisfies `predicate`. */
+export function until(client: AuthClient, predicate: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
+  return new Promise((resolve) => {
+    if (predicate(client.getSnapshot())) return resolve(client.getSnapshot());
+    const stop = client.subscribe((snapshot) => {
+      if (!predicate(snapshot)) return;
+      stop();
+      resolve(snapshot);
+    });
+  });
+}
+
+/** Records every snapshot the client publishes. */
+export function record(client: AuthClient): AuthSnapshot[] {
+  const seen: AuthSnapshot[] = [];
+  client.subscribe((snapshot) => seen.push(snapshot));
+  return seen;
+}
+
+/** Captures a rejection (fails if the promise resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+export const DEMO = { username: 'demo', password: 'demo' } as const;

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@fx-auth/source'] },
+  ssr: { resolve: { conditions: ['@fx-auth/source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['packages/core/test/**/*.test.ts'],
+          benchmark: { include: ['packages/core/bench/**/*.bench.ts'] },
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'mock-server',
+          include: ['packages/mock-server/test/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+    ],
+  },
+});
