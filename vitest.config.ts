@@ -18,6 +18,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'react',
+          include: ['packages/react/test/**/*.test.{ts,tsx}'],
+          environment: './tools/happyDomWithNodeFetch.ts',
+          environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
+          setupFiles: ['tools/failOnConsole.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['packages/react/test/**/*.test-d.{ts,tsx}'],
+            tsconfig: 'tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           include: ['packages/mock-server/test/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,34 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type { AuthSnapshot } from '@fx-auth/core';
+import { useAuthClient } from './useAuthClient.js';
+
+const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({ status: 'anonymous', session: null, error: null });
+
+/**
+ * The client's snapshot through a selector: the component re-renders only when the selection
+ * changes by `isEqual`. On the server (and during hydration) the snapshot is anonymous. Pass
+ * module-level `select` and `isEqual` functions: they are dependencies.
+ */
+export function useAuthSnapshot<T>(
+  select: (snapshot: AuthSnapshot) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
+  const client = useAuthClient();
+  const cache = useRef<{ snapshot: AuthSnapshot; selected: T } | null>(null);
+  const read = useCallback(
+    (snapshot: AuthSnapshot): T => {
+      const last = cache.current;
+      if (last?.snapshot === snapshot) return last.selected;
+      const selected = select(snapshot);
+      const stable = last && isEqual(last.selected, selected) ? last.selected : selected;
+      cache.current = { snapshot, selected: stable };
+      return stable;
+    },
+    [select, isEqual],
+  );
+  return useSyncExternalStore(
+    client.subscribe,
+    () => read(client.getSnapshot()),
+    () => read(SERVER_SNAPSHOT),
+  );
+}

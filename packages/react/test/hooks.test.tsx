@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { AuthProvider, fxUserQueryKeys, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
+import { isAuthError } from '@fx-auth/core';
+import { ALICE, DEMO, eventually, setUp } from './support.js';
+
+async function withProvider(serverOptions = {}) {
+  const setup = await setUp(serverOptions);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <AuthProvider client={setup.client} queryClient={setup.queryClient}>
+      {children}
+    </AuthProvider>
+  );
+  return { ...setup, wrapper };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('useAuth', () => {
+  it('should expose the state and the actions', async () => {
+    const { client, wrapper } = await withProvider();
+    const { result } = renderHook(() => useAuth(), { wrapper });
+    expect(result.current).toMatchObject({ status: 'anonymous', session: null, error: null, isAuthenticated: false });
+
+    await act(() => result.current.login(DEMO));
+
+    expect(result.current).toMatchObject({ status: 'authenticated', isAuthenticated: true, error: null });
+    expect(result.current.session).toBe(client.getSnapshot().session);
+    await act(() => result.current.logout());
+    expect(result.current.isAuthenticated).toBe(false);
+  });
+
+  it('should keep its result object while nothing changes', async () => {
+    const { wrapper } = await withProvider();
+    const { result, rerender } = renderHook(() => useAuth(), { wrapper });
+    const first = result.current;
+    rerender();
+
+    expect(result.current).toBe(first);
+  });
+});
+
+describe('useToken', () => {
+  it('should give nulls while anonymous, then the token and its expiry', async () => {
+    const { client, wrapper } = await withProvider();
+    const { result } = renderHook(() => useToken(), { wrapper });
+    expect(result.current).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous' });
+
+    const session = await act(() => client.login(DEMO));
+
+    expect(result.current).toEqual({
+      accessToken: session.accessToken,
+      expiresAt: session.expiresAt,
+      status: 'authenticated',
+    });
+  });
+});
+
+describe('useFxUser', () => {
+  it('should not run its query while anonymous', async () => {
+    const { server, wrapper } = await withProvider();
+    const { result } = renderHook(() => useFxUser(), { wrapper });
+
+    expect(result.current).toMatchObject({ data: undefined, fetchStatus: 'idle', status: 'pending' });
+    expect(server.count('fx-token')).toBe(0);
+  });
+
+  it('should give the profile that came with the token, without another request', async () => {
+    const { server, client, wrapper } = await withProvider();
+    const { result } = renderHook(() => useFxUser(), { wrapper });
+
+    const session = await act(() => client.login(DEMO));
+
+    await waitFor(() => expect(result.current.data).toBe(session.user));
+    expect(result.current.data).toMatchObject({ login: 'demo', autoUplift: { enabled: true, initial: 1, max: 3 } });
+    expect(server.count('fx-token')).toBe(1);
+  });
+
+  it('should be fresh until the token expires, then refetch with a valid token and its profile', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { server, client, wrapper } = await withProvider();
+    const first = await client.login(DEMO);
+    const { result, rerender } = renderHook(() => useFxUser(), { wrapper });
+    expect(result.current.isStale).toBe(false);
+
+    vi.setSystemTime(first.expiresAt - 1);
+    rerender();
+    expect(result.current.isStale).toBe(false);
+    vi.setSystemTime(first.expiresAt + 1);
+    rerender();
+    expect(result.current.isStale).toBe(true);
+
+    await act(() => result.current.refetch());
+
+    expect(server.count('fx-token')).toBe(2);
+    expect(client.getSnapshot().session?.accessToken).not.toBe(first.accessToken);
+    await waitFor(() => expect(result.current.isStale).toBe(false));
+    expect(result.current.data).toEqual(first.user);
+  });
+
+  it('should drop the profile on logout', async () => {
+    const { client, queryClient, wrapper } = await withProvider();
+    await client.login(DEMO);
+    const { result } = renderHook(() => useFxUser(), { wrapper });
+    expect(result.current.data?.login).toBe('demo');
+
+    await act(() => client.logout());
+
+    expect(result.current.data).toBeUndefined();
+    const cached = queryClient.getQueryCache().findAll({ queryKey: fxUserQueryKeys.all });
+    expect(cached.map((query) => query.state.data)).toEqual(cached.map(() => undefined));
+  });
+
+  it("should never show the previous user's profile when another user logs in", async () => {
+    const { client, wrapper } = await withProvider({ latency: 20 });
+    await client.login(DEMO);
+    const logins: Array<string | undefined> = [];
+    renderHook(
+      () => {
+        logins.push(useFxUser().data?.login);
+      },
+      { wrapper },
+    );
+
+    await act(() => client.login(ALICE));
+    await eventually(() => logins.at(-1) === 'alice', 'alice');
+
+    const firstAlice = logins.indexOf('alice');
+    expect(logins.slice(0, firstAlice)).toContain('demo');
+    expect(logins.slice(firstAlice)).not.toContain('demo');
+  });
+
+  it('should leave no profile and no token behind when logging out during a profile fetch', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { server, client, queryClient, wrapper } = await withProvider();
+    const first = await client.login(DEMO);
+    const { result } = renderHook(() => useFxUser(), { wrapper });
+    server.set({ latency: 100 });
+    vi.setSystemTime(first.expiresAt + 1);
+
+    const refetch = result.current.refetch();
+    await eventually(() => client.getSnapshot().status === 'refreshing', 'refreshing');
+    await act(() => client.logout());
+    await act(async () => {
+      await refetch;
+    });
+
+    expect(result.current.data).toBeUndefined();
+    expect(queryClient.getQueryData(fxUserQueryKeys.current())).toBeUndefined();
+    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+  });
+
+  it('should leave no profile and no token behind when logging out during a token refresh', async () => {
+    const { client, queryClient, wrapper } = await withProvider({ latency: 50 });
+    await client.login(DEMO);
+    const { result } = renderHook(() => ({ user: useFxUser(), token: useToken() }), { wrapper });
+
+    const refresh = client.refresh().catch((error: unknown) => error);
+    await act(() => client.logout());
+    const outcome = await refresh;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+
+    expect(isAuthError(outcome) && outcome.code).toBe('no_session');
+    expect(result.current.user.data).toBeUndefined();
+    expect(result.current.token).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous' });
+    expect(queryClient.getQueryData(fxUserQueryKeys.current())).toBeUndefined();
+  });
+});
+
+describe('useLogin and useLogout', () => {
+  it('should report pending, then a typed AuthError for a wrong password', async () => {
+    const { wrapper } = await withProvider({ latency: 300 }); // long enough to see it pending
+    const { result } = renderHook(() => useLogin(), { wrapper });
+
+    act(() => result.current.mutate({ username: 'demo', password: 'wrong' }));
+    await waitFor(() => expect(result.current.isPending).toBe(true));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+
+    expect(isAuthError(result.current.error)).toBe(true);
+    expect(result.current.error?.code).toBe('invalid_credentials');
+  });
+
+  it('should log in and out', async () => {
+    const { client, wrapper } = await withProvider();
+    const { result } = renderHook(() => ({ login: useLogin(), logout: useLogout() }), { wrapper });
+
+    await act(() => result.current.login.mutateAsync(DEMO));
+    expect(client.getSnapshot().status).toBe('authenticated');
+    await waitFor(() => expect(result.current.login.data).toBe(client.getSnapshot().session));
+
+    await act(() => result.current.logout.mutateAsync());
+    expect(client.getSnapshot().status).toBe('anonymous');
+  });
+});

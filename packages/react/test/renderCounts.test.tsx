@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFxUser, useToken, type TokenState } from '@fx-auth/react';
+import type { FxUser } from '@fx-auth/core';
+import { DEMO, eventually, renderWithAuth, setUp } from './support.js';
+
+// Real scheduling: renders land as they would in an app, not batched by act().
+const global = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+beforeEach(() => {
+  global.IS_REACT_ACT_ENVIRONMENT = false;
+});
+afterEach(() => {
+  global.IS_REACT_ACT_ENVIRONMENT = true;
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('render counts', () => {
+  it('should re-render a useToken() consumer once per change of what it returns during a refresh', async () => {
+    const { client, queryClient } = await setUp({ latency: 30 });
+    const first = await client.login(DEMO);
+    const renders: TokenState[] = [];
+    function Token() {
+      renders.push(useToken());
+      return null;
+    }
+    renderWithAuth(<Token />, { client, queryClient });
+
+    const next = await client.refresh();
+    await eventually(() => renders.at(-1)?.accessToken === next.accessToken, 'the new token');
+    await settle();
+
+    expect(renders).toEqual([
+      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'authenticated' },
+      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'refreshing' },
+      { accessToken: next.accessToken, expiresAt: next.expiresAt, status: 'authenticated' },
+    ]);
+  });
+
+  it('should not re-render a component that reads only data from useFxUser() when the profile did not change', async () => {
+    const { client, queryClient } = await setUp({ latency: 30 });
+    await client.login(DEMO);
+    const renders: Array<FxUser | undefined> = [];
+    function Profile() {
+      renders.push(useFxUser().data);
+      return null;
+    }
+    renderWithAuth(<Profile />, { client, queryClient });
+    expect(renders).toHaveLength(1);
+
+    const refreshing = client.refresh();
+    await eventually(() => client.getSnapshot().status === 'refreshing', 'refreshing');
+    await settle();
+    await refreshing;
+    await settle();
+
+    expect(renders).toEqual([client.getSnapshot().session?.user]);
+  });
+
+  it('should re-render it once when a refresh brings a changed profile', async () => {
+    const { server, client, queryClient } = await setUp({ latency: 30 });
+    await client.login(DEMO);
+    const renders: Array<FxUser | undefined> = [];
+    function Profile() {
+      renders.push(useFxUser().data);
+      return null;
+    }
+    renderWithAuth(<Profile />, { client, queryClient });
+    const demo = server.users.find((user) => user.username === 'demo');
+    if (demo) demo.profile.a_uplft_cnt = '4';
+
+    await client.refresh();
+    await eventually(() => renders.length > 1, 'a second render');
+    await settle();
+
+    expect(renders.map((user) => user?.autoUplift.max)).toEqual([3, 4]);
+  });
+});

@@ -1,0 +1,51 @@
+import { StrictMode, type ReactNode } from 'react';
+import { afterEach } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { startMockTokenServer, type MockServerOptions, type RunningMockTokenServer } from '@fx-auth/mock-server';
+import { createAuthClient, freightExchange, type AuthClient, type AuthClientOptions } from '@fx-auth/core';
+import { AuthProvider } from '@fx-auth/react';
+
+const servers: RunningMockTokenServer[] = [];
+const clients: AuthClient[] = [];
+
+afterEach(async () => {
+  cleanup();
+  for (const client of clients.splice(0)) client.destroy();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+export const DEMO = { username: 'demo', password: 'demo' } as const;
+export const ALICE = { username: 'alice', password: 'p@ss w0rd&=?+%' } as const;
+
+/** A mock token server closed after the test, and a FreightExchange client for it destroyed after it. */
+export async function setUp(serverOptions: MockServerOptions = {}, clientOptions: Partial<AuthClientOptions> = {}) {
+  const server = await startMockTokenServer(serverOptions);
+  servers.push(server);
+  const client = createAuthClient({ provider: freightExchange({ baseUrl: server.url }), ...clientOptions });
+  clients.push(client);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { server, client, queryClient };
+}
+
+/** Renders `ui` inside `<AuthProvider>`, optionally in `<StrictMode>`. */
+export function renderWithAuth(
+  ui: ReactNode,
+  options: { client: AuthClient; queryClient?: QueryClient; strict?: boolean },
+) {
+  const tree = (
+    <AuthProvider client={options.client} {...(options.queryClient ? { queryClient: options.queryClient } : {})}>
+      {ui}
+    </AuthProvider>
+  );
+  return render(options.strict ? <StrictMode>{tree}</StrictMode> : tree);
+}
+
+/** Resolves when `predicate()` holds, checking after each macrotask (no fake timers needed). */
+export async function eventually(predicate: () => boolean, what = 'condition'): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (predicate()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
