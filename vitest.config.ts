@@ -33,6 +33,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'demo-browser',
+          include: ['examples/demo-app/test/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           include: ['packages/mock-server/test/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
+import type { MockTokenServer } from '@fx-auth/mock-server';
+import { mockTokenServer } from './mockTokenServerPlugin.js';
+
+/** Paths of the FreightExchange API that the dev server forwards to `FX_API_URL`. */
+const FX_PATHS = ['/oauth', '/user', '/freight', '/vehicle'];
+
+export interface DemoConfigOptions {
+  /** A real FreightExchange host to proxy to instead of the mock (e.g. the demo host). */
+  apiUrl?: string | undefined;
+  /** Token lifetime of the mock in seconds: short, so that automatic refresh shows. */
+  tokenLifetime?: number;
+  /** A mock server to use (tests control it); by default one is made. */
+  mock?: MockTokenServer;
+}
+
+/**
+ * The demo's Vite configuration. The page always talks to its own origin: the mock answers there,
+ * or the dev server proxies to the real API (which sends no CORS headers for a local page).
+ */
+export function demoConfig({ apiUrl, tokenLifetime = 30, mock }: DemoConfigOptions = {}): InlineConfig {
+  const real = apiUrl !== undefined && apiUrl !== '';
+  return {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    esbuild: { jsx: 'automatic' },
+    resolve: { conditions: ['@fx-auth/source'] },
+    define: {
+      __FX_PROTECTED_PATH__: JSON.stringify(real ? '/freight/offers' : '/api/me'),
+      __FX_TARGET__: JSON.stringify(real ? apiUrl : 'the embedded mock server'),
+    },
+    plugins: real ? [] : [mockTokenServer(mock ?? { accessTokenLifetime: tokenLifetime })],
+    server: real
+      ? { proxy: Object.fromEntries(FX_PATHS.map((path) => [path, { target: apiUrl, changeOrigin: true }])) }
+      : {},
+  };
+}

@@ -1,0 +1,31 @@
+import { useToken } from '@fx-auth/react';
+import { useNow } from './useNow.js';
+import { useRefreshStats } from './useRefreshStats.js';
+
+/** The token's life: a live countdown to expiry, how often it was refreshed, and when. */
+export function TokenPanel() {
+  const { accessToken, expiresAt, status } = useToken();
+  const now = useNow();
+  const { count, lastAt } = useRefreshStats();
+  const seconds = expiresAt === null ? 0 : Math.max(0, Math.round((expiresAt - now) / 1000));
+
+  return (
+    <section className="card" aria-labelledby="token-title">
+      <h2 id="token-title">Access token</h2>
+      <p className="countdown" aria-live="off">
+        Expires in <strong data-testid="expires-in">{seconds}</strong> s
+        {status === 'refreshing' && <span className="badge">refreshing…</span>}
+      </p>
+      <dl className="facts">
+        <dt>Refreshes</dt>
+        <dd data-testid="refresh-count">{count}</dd>
+        <dt>Last refresh</dt>
+        <dd data-testid="last-refresh">{lastAt === null ? 'not yet' : new Date(lastAt).toLocaleTimeString()}</dd>
+        <dt>Token</dt>
+        <dd>
+          <code title="The end of the token">…{accessToken?.slice(-12)}</code>
+        </dd>
+      </dl>
+    </section>
+  );
+}

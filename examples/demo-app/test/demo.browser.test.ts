@@ -1,0 +1,206 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../tools/chromium.js';
+import { startDemo, type RunningDemo } from './startDemo.js';
+
+const SESSION_KEY = 'fx-auth-demo.session';
+let browser: Browser;
+let demo: RunningDemo;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  [browser, demo] = await Promise.all([launchChromium(), startDemo()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+beforeEach(async () => {
+  demo.mock.reset();
+  demo.mock.set({ accessTokenLifetime: 30, latency: 0 });
+  context = await browser.newContext({ viewport: { width: 1100, height: 820 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // The browser itself reports refused requests (a wrong password is a 400); the app logs nothing.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      pageErrors.push(message.text());
+    }
+  });
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function logIn(username = 'demo', password = 'demo'): Promise<void> {
+  await page.goto(demo.url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+const storedSession = () => page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
+const text = (testId: string) => page.getByTestId(testId).textContent();
+
+describe('demo app in Chromium', () => {
+  it('should show the demo credentials, then the profile and auto-uplift counters after login', async () => {
+    await page.goto(demo.url);
+    await expect.poll(() => page.getByText('Demo credentials').textContent()).toContain('demo');
+
+    await logIn();
+
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    const profile = await page.getByRole('region', { name: 'Demo User' }).textContent();
+    for (const fact of ['Demo Freight Ltd', 'demo@example.com', 'en_GB', 'en, fr']) expect(profile).toContain(fact);
+    expect(await text('uplift-enabled')).toBe('Yes');
+    expect(await text('uplift-initial')).toBe('1');
+    expect(await text('uplift-max')).toBe('3');
+    expect(await storedSession()).toContain('accessToken');
+  });
+
+  it('should show a focused error for a wrong password and store nothing', async () => {
+    await logIn('demo', 'not-the-password');
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Wrong username or password.');
+    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('should explain an unreachable server', async () => {
+    // A server that is gone: the page is loaded, then its server stops. (A dropped connection is
+    // not enough: Chromium silently retries it on another pooled socket.)
+    const gone = await startDemo();
+    await page.goto(gone.url);
+    await page.getByLabel('Username').fill('demo');
+    await page.getByLabel('Password').fill('demo');
+    await gone.close();
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('The server cannot be reached. Check your connection and try again.');
+    expect(await storedSession()).toBeNull();
+  });
+
+  it('should show a pending state while logging in', async () => {
+    demo.mock.set({ latency: 1_000 });
+    await logIn();
+
+    const button = page.getByRole('button', { name: 'Logging in…' });
+    await button.waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+  });
+
+  it.each([
+    ['a malformed answer', { type: 'truncated' as const }, 'The server sent an answer that could not be read.'],
+    ['a server error', { type: 'status' as const, status: 503 }, 'The server had a problem (HTTP 503).'],
+  ])('should explain %s', async (_name, fault, message) => {
+    demo.mock.inject('fx-token', fault);
+    await logIn();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(message);
+    expect(await storedSession()).toBeNull();
+  });
+
+  it('should refresh the token by itself while the page is open, and keep the protected call working', async () => {
+    demo.mock.set({ accessTokenLifetime: 4 }); // refreshed 1.5 s after login
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    const firstToken = JSON.parse((await storedSession()) ?? '{}').session?.accessToken as string;
+
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="refresh-count"]')?.textContent) >= 2);
+    expect(await text('last-refresh')).not.toBe('not yet');
+    expect(JSON.parse((await storedSession()) ?? '{}').session?.accessToken).not.toBe(firstToken);
+
+    await page.getByRole('button', { name: 'Call the protected API' }).click();
+    await expect.poll(() => text('call-result')).toBe('200 OK: signed in as demo');
+    expect(demo.mock.count('fx-token')).toBeGreaterThanOrEqual(3);
+    const lastCall = demo.mock.requests.filter((request) => request.api === 'me').at(-1);
+    expect(lastCall?.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it('should count down to expiry', async () => {
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    const first = Number(await text('expires-in'));
+
+    await page.waitForFunction(
+      (start) => Number(document.querySelector('[data-testid="expires-in"]')?.textContent) < start,
+      first,
+    );
+    expect(first).toBeGreaterThan(25);
+    expect(first).toBeLessThanOrEqual(30);
+  });
+
+  it('should return to the login page on logout, with the profile gone', async () => {
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    await page.getByRole('heading', { name: 'Log in to FreightExchange' }).waitFor();
+    expect(await page.getByText('Demo Freight Ltd').count()).toBe(0);
+    expect(await storedSession()).toBeNull();
+    await page.goBack().catch(() => undefined);
+    expect(await page.getByText('Demo Freight Ltd').count()).toBe(0);
+  });
+
+  it('should stay logged in after a reload (sessionStorage), but not in a new tab', async () => {
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    const logins = demo.mock.count('fx-token');
+
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    expect(await text('uplift-max')).toBe('3');
+    expect(demo.mock.count('fx-token')).toBe(logins); // restored, not logged in again
+    const other = await context.newPage();
+    await other.goto(demo.url);
+    await other.getByRole('heading', { name: 'Log in to FreightExchange' }).waitFor();
+  });
+
+  it('should read well on a phone: no horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+    const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+    const screenshotDir = join(tmpdir(), 'fx-auth-demo');
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'phone.png'), fullPage: true });
+  });
+
+  it('should take the README screenshot of the logged-in page', async () => {
+    await page.setViewportSize({ width: 1200, height: 560 });
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    await page.getByRole('button', { name: 'Call the protected API' }).click();
+    await expect.poll(() => text('call-result')).toBe('200 OK: signed in as demo');
+
+    // Written to docs/ only when asked (FX_UPDATE_DEMO_SCREENSHOT=1), so that a test run leaves the tree as it was.
+    const target = process.env.FX_UPDATE_DEMO_SCREENSHOT
+      ? fileURLToPath(new URL('../../../docs/demo.png', import.meta.url))
+      : join(tmpdir(), 'fx-auth-demo.png');
+    const image = await page.screenshot({ path: target });
+    expect(image.byteLength).toBeGreaterThan(10_000);
+  });
+});
