@@ -30,6 +30,14 @@ export function demoConfig({ apiUrl, tokenLifetime = 30, mock }: DemoConfigOptio
       __FX_TARGET__: JSON.stringify(real ? apiUrl : 'the embedded mock server'),
     },
     plugins: real ? [] : [mockTokenServer(mock ?? { accessTokenLifetime: tokenLifetime })],
+    build: {
+      rollupOptions: {
+        // TanStack Query marks its modules "use client" for React Server Components; a SPA ignores it.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
     server: real
       ? { proxy: Object.fromEntries(FX_PATHS.map((path) => [path, { target: apiUrl, changeOrigin: true }])) }
       : {},

@@ -113,10 +113,14 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   let loggingIn: Promise<Session> | null = null;
   let failures = 0;
   let lastFailureAt = 0;
+  let refusal: AuthError | null = null; // a refresh the server will keep refusing (bad client)
   let destroyed = false;
 
   const dueAt = (session: Session, issued: number): number =>
-    session.expiresAt - Math.min(leeway, (session.expiresAt - issued) / 2);
+    session.expiresAt - Math.min(leeway, Math.max(0, (session.expiresAt - issued) / 2));
+  const backoffEndsAt = (): number =>
+    failures === 0 ? 0 : lastFailureAt + Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
+  const refreshable = (session: Session): boolean => refusal === null && provider.canRefresh(session);
   const noSession = (): AuthError => new AuthError('no_session', 'There is no session: log in first.');
   const transport = (): TokenTransport => ({ ky: tokenKy, timeout, signal: operation.signal });
 
@@ -130,7 +134,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       return ANONYMOUS;
     }
     issuedAt = record.issuedAt;
-    return { status: 'authenticated', session: record.session, error: null };
+    // A due token is about to be refreshed (the timer fires at once): do not present it as fine.
+    const status = Date.now() >= dueAt(record.session, issuedAt) ? 'refreshing' : 'authenticated';
+    return { status, session: record.session, error: null };
   }
 
   function newEpoch(): void {
@@ -140,24 +146,28 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     refreshing = null;
     loggingIn = null;
     failures = 0;
+    refusal = null;
     timer.cancel();
   }
 
   function schedule(): void {
     const session = store.get().session;
     if (!session || destroyed) return timer.cancel();
-    if (!provider.canRefresh(session)) return timer.at(session.expiresAt, expireIfDue);
-    const backoff = failures === 0 ? 0 : Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
-    timer.at(Math.max(dueAt(session, issuedAt), lastFailureAt + backoff), () => {
+    if (!refreshable(session)) return timer.at(session.expiresAt, expireIfDue);
+    timer.at(Math.max(dueAt(session, issuedAt), backoffEndsAt()), () => {
       refresh().catch(() => undefined); // the outcome is in the snapshot
     });
   }
 
+  function expired(): AuthError {
+    return refusal
+      ? new AuthError('session_expired', 'The session expired: the server refused to renew it.', { cause: refusal })
+      : new AuthError('session_expired', 'The session has expired; sign in again.');
+  }
+
   function expireIfDue(): void {
     const session = store.get().session;
-    if (session && !provider.canRefresh(session) && Date.now() >= session.expiresAt) {
-      endSession(new AuthError('session_expired', 'The session has expired; sign in again.'));
-    }
+    if (session && !refreshable(session) && Date.now() >= session.expiresAt) endSession(expired());
   }
 
   function endSession(error: AuthError | null): void {
@@ -169,17 +179,18 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   function accept(record: SessionRecord): Session {
     issuedAt = record.issuedAt;
     failures = 0;
+    refusal = null;
     store.set({ status: 'authenticated', session: record.session, error: null });
     schedule();
     return record.session;
   }
 
   function commit(grant: ProviderGrant, previous: Session | null): Session {
-    const now = Date.now();
+    const issued = grant.requestedAt;
     const session: Session = {
       accessToken: grant.accessToken,
       tokenType: 'Bearer',
-      expiresAt: now + grant.expiresIn * 1000,
+      expiresAt: issued + grant.expiresIn * 1000,
     };
     const refreshToken = grant.refreshToken ?? previous?.refreshToken;
     if (refreshToken !== undefined) session.refreshToken = refreshToken;
@@ -190,7 +201,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         ? previous.user
         : (grant.user ?? previous?.user);
     if (user !== undefined) session.user = user;
-    const record = { session, issuedAt: now };
+    const record = { session, issuedAt: issued };
     records.save(record);
     return accept(record);
   }
@@ -200,13 +211,15 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     if (loggingIn) return loggingIn;
     const session = store.get().session;
     if (destroyed || !session) return Promise.reject(noSession());
-    if (!provider.canRefresh(session)) {
-      const error = new AuthError(
-        'session_expired',
-        'This session cannot be refreshed; sign in again when it expires.',
+    if (!refreshable(session)) {
+      if (Date.now() >= session.expiresAt) {
+        const error = expired();
+        endSession(error);
+        return Promise.reject(error);
+      }
+      return Promise.reject(
+        refusal ?? new AuthError('session_expired', 'This session cannot be refreshed; sign in again when it expires.'),
       );
-      if (Date.now() >= session.expiresAt) endSession(error);
-      return Promise.reject(error);
     }
     const started = epoch;
     const via = transport();
@@ -248,7 +261,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       endSession(failure);
       return failure;
     }
-    failures += 1;
+    if (failure.code === 'invalid_client' || failure.code === 'invalid_credentials') refusal = failure;
+    else failures += 1;
     lastFailureAt = Date.now();
     store.set({ status: 'authenticated', session, error: failure });
     schedule();
@@ -283,12 +297,19 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   }
 
   async function getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
-    if (loggingIn) await loggingIn.catch(() => undefined);
+    if (loggingIn) {
+      // A token that a login just brought is as fresh as a forced refresh would make it.
+      const fresh = await loggingIn.catch(() => undefined);
+      if (fresh && fresh === store.get().session) return fresh.accessToken;
+    }
     const session = store.get().session;
     if (destroyed || !session) throw noSession();
     const forced = request.forceRefresh === true;
-    if (!forced && Date.now() < dueAt(session, issuedAt)) return session.accessToken;
-    if (!forced && !provider.canRefresh(session) && Date.now() < session.expiresAt) return session.accessToken;
+    const now = Date.now();
+    if (!forced && now < dueAt(session, issuedAt)) return session.accessToken;
+    // Not refreshable, or backing off after a failed refresh: the current token while it lasts.
+    const waiting = !refreshable(session) || now < backoffEndsAt();
+    if (!forced && waiting && now < session.expiresAt) return session.accessToken;
     try {
       return (await refresh()).accessToken;
     } catch (error) {
@@ -320,7 +341,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         currentToken: () => store.get().session?.accessToken,
         canRefresh: () => {
           const session = store.get().session;
-          return session !== null && provider.canRefresh(session);
+          return session !== null && refreshable(session);
         },
       },
       createOriginCheck(authorizedOrigins),
@@ -331,6 +352,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       if (destroyed) return;
       destroyed = true;
       newEpoch();
+      // Work in progress was dropped: leave a snapshot that says so.
+      const { status, session, error } = store.get();
+      if (status === 'authenticating') store.set({ status: 'anonymous', session: null, error });
+      if (status === 'refreshing') store.set({ status: 'authenticated', session, error });
       stopWatching();
       store.clear();
     },

@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { AuthClient } from '@fx-auth/core';
 import { AuthContext } from './AuthContext.js';
@@ -37,7 +37,8 @@ export function AuthProvider({ client, queryClient, children }: AuthProviderProp
   const [fallback] = useState(() => new QueryClient());
   const active = surrounding ?? queryClient ?? fallback;
   useFxUserCacheSync(client, active);
+  const value = useMemo(() => ({ client, queryClient: active }), [client, active]);
 
-  const content = <AuthContext.Provider value={client}>{children}</AuthContext.Provider>;
+  const content = <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
   return surrounding ? content : <QueryClientProvider client={active}>{content}</QueryClientProvider>;
 }

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { AuthError, type AuthClient, type FxUser } from '@fx-auth/core';
+import { AuthError, isAuthError, type AuthClient, type AuthErrorCode, type FxUser } from '@fx-auth/core';
 
 /**
  * Query keys of the FreightExchange profile, for `invalidateQueries`, `removeQueries` and friends.
+ * A profile is keyed by its user's id, so one user's profile can never answer for another's.
  *
  * @example
  * ```ts
@@ -12,9 +13,12 @@ import { AuthError, type AuthClient, type FxUser } from '@fx-auth/core';
 export const fxUserQueryKeys = {
   /** Every fx-auth profile query. */
   all: ['fx-auth', 'fx-user'] as const,
-  /** The profile of the current session. */
-  current: () => [...fxUserQueryKeys.all, 'current'] as const,
+  /** The profile of the user with this id (`null`: no user). */
+  user: (userId: string | null) => [...fxUserQueryKeys.all, userId] as const,
 };
+
+/** Failures that another attempt may fix; the rest (no session, rejected tokens) are final. */
+const TRANSIENT: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'invalid_response']);
 
 /**
  * Query options for the FreightExchange profile of `client`'s session: for `useQuery`, prefetching
@@ -22,25 +26,31 @@ export const fxUserQueryKeys = {
  * stays fresh until the token expires; a fetch first gets a valid token (refreshing it if needed)
  * and returns the profile that came with it.
  *
+ * @param userId whose profile; by default the current session's user.
  * @example
  * ```ts
  * // in a router loader
  * const user = await queryClient.ensureQueryData(fxUserQueryOptions(client))
  * ```
  */
-export function fxUserQueryOptions(client: AuthClient) {
+export function fxUserQueryOptions(client: AuthClient, userId = client.getSnapshot().session?.user?.id ?? null) {
+  const sessionUser = (): FxUser | undefined => {
+    const user = client.getSnapshot().session?.user;
+    return user && user.id === userId ? user : undefined;
+  };
   return queryOptions<FxUser, AuthError>({
-    queryKey: fxUserQueryKeys.current(),
+    queryKey: fxUserQueryKeys.user(userId),
     queryFn: async () => {
       await client.getAccessToken();
-      const user = client.getSnapshot().session?.user;
-      if (!user) throw new AuthError('no_session', 'There is no FreightExchange session with a user profile.');
+      const user = sessionUser();
+      if (!user) throw new AuthError('no_session', 'There is no FreightExchange session for this user profile.');
       return user;
     },
-    initialData: () => client.getSnapshot().session?.user,
+    initialData: sessionUser,
     staleTime: (query) => {
       const expiresAt = client.getSnapshot().session?.expiresAt;
       return expiresAt === undefined ? 0 : Math.max(0, expiresAt - query.state.dataUpdatedAt);
     },
+    retry: (failures, error) => failures < 3 && isAuthError(error) && TRANSIENT.has(error.code),
   });
 }

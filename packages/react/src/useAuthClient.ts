@@ -1,6 +1,5 @@
-import { useContext } from 'react';
 import type { AuthClient } from '@fx-auth/core';
-import { AuthContext } from './AuthContext.js';
+import { useAuthContext } from './useAuthContext.js';
 
 /**
  * The client given to the nearest `<AuthProvider>`.
@@ -13,9 +12,5 @@ import { AuthContext } from './AuthContext.js';
  * ```
  */
 export function useAuthClient(): AuthClient {
-  const client = useContext(AuthContext);
-  if (!client) {
-    throw new Error('useAuthClient() and the other fx-auth hooks must be used inside <AuthProvider client={…}>.');
-  }
-  return client;
+  return useAuthContext().client;
 }

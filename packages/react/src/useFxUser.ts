@@ -1,15 +1,17 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, AuthSnapshot, FxUser } from '@fx-auth/core';
 import { fxUserQueryOptions } from './fxUserQueryOptions.js';
-import { useAuthClient } from './useAuthClient.js';
+import { useAuthContext } from './useAuthContext.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
+import { useFxUserCacheSync } from './useFxUserCacheSync.js';
 
-const hasSession = (snapshot: AuthSnapshot): boolean => snapshot.session !== null;
+const selectUserId = (snapshot: AuthSnapshot): string | null => snapshot.session?.user?.id ?? null;
 
 /**
  * The FreightExchange profile of the current session, as a TanStack Query result. Disabled while
- * anonymous; kept while the session is refreshed; fresh until the token expires. On logout, or
- * when another user logs in, the previous profile is removed from the cache.
+ * there is no profile (anonymous, on the server, during hydration); kept while the session is
+ * refreshed; fresh until the token expires. On logout, or when another user logs in, the previous
+ * profile is removed from the cache.
  *
  * @example
  * ```tsx
@@ -18,10 +20,10 @@ const hasSession = (snapshot: AuthSnapshot): boolean => snapshot.session !== nul
  * ```
  */
 export function useFxUser(): UseQueryResult<FxUser, AuthError> {
-  const client = useAuthClient();
-  const enabled = useAuthSnapshot(hasSession);
-  // Seed from the session only when this render sees one: on the server and during hydration the
-  // snapshot is anonymous, and the profile must not show up where the session does not.
-  const initialData = (): FxUser | undefined => (enabled ? client.getSnapshot().session?.user : undefined);
-  return useQuery({ ...fxUserQueryOptions(client), initialData, enabled });
+  const { client, queryClient: kept } = useAuthContext();
+  const queryClient = useQueryClient();
+  // A QueryClientProvider inside <AuthProvider> holds its own cache: keep that one in step too.
+  useFxUserCacheSync(client, queryClient === kept ? null : queryClient);
+  const userId = useAuthSnapshot(selectUserId);
+  return useQuery({ ...fxUserQueryOptions(client, userId), enabled: userId !== null });
 }

@@ -4,21 +4,22 @@ import type { AuthClient, AuthSnapshot, FxUser } from '@fx-auth/core';
 import { fxUserQueryKeys } from './fxUserQueryOptions.js';
 
 /**
- * Keeps the profile cache in step with the session: the profile that comes with a refreshed token
- * replaces the cached one (structural sharing keeps unchanged data identical), and when the session
- * ends or changes hands every cached profile is removed, so no one sees the previous user's.
+ * Keeps `queryClient`'s profile cache in step with the session: the profile that comes with a
+ * refreshed token replaces the cached one (structural sharing keeps unchanged data identical), and
+ * every other user's profile is removed, so no one sees the previous user's. `null`: nothing to do.
  */
-export function useFxUserCacheSync(client: AuthClient, queryClient: QueryClient): void {
+export function useFxUserCacheSync(client: AuthClient, queryClient: QueryClient | null): void {
   useEffect(() => {
+    if (!queryClient) return undefined;
     let synced: FxUser | undefined;
     const sync = ({ session }: AuthSnapshot): void => {
       const user = session?.user;
       if (user === synced) return;
-      const cached = queryClient.getQueryData<FxUser>(fxUserQueryKeys.current());
-      if (!user || (cached && cached.id !== user.id)) {
-        queryClient.removeQueries({ queryKey: fxUserQueryKeys.all });
-      }
-      if (user) queryClient.setQueryData(fxUserQueryKeys.current(), user);
+      queryClient.removeQueries({
+        queryKey: fxUserQueryKeys.all,
+        predicate: ({ queryKey }) => queryKey[2] !== user?.id,
+      });
+      if (user) queryClient.setQueryData(fxUserQueryKeys.user(user.id), user);
       synced = user;
     };
     sync(client.getSnapshot());

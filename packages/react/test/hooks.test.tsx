@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider, fxUserQueryKeys, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
-import { isAuthError } from '@fx-auth/core';
+import { createAuthClient, isAuthError, jsonLogin } from '@fx-auth/core';
 import { ALICE, DEMO, eventually, setUp } from './support.js';
+
+/** Every profile the cache still holds. */
+function cachedProfiles(queryClient: QueryClient): unknown[] {
+  return queryClient
+    .getQueriesData({ queryKey: fxUserQueryKeys.all })
+    .map(([, data]) => data)
+    .filter((data) => data !== undefined);
+}
 
 async function withProvider(serverOptions = {}) {
   const setup = await setUp(serverOptions);
@@ -110,8 +119,7 @@ describe('useFxUser', () => {
     await act(() => client.logout());
 
     expect(result.current.data).toBeUndefined();
-    const cached = queryClient.getQueryCache().findAll({ queryKey: fxUserQueryKeys.all });
-    expect(cached.map((query) => query.state.data)).toEqual(cached.map(() => undefined));
+    expect(cachedProfiles(queryClient)).toEqual([]);
   });
 
   it("should never show the previous user's profile when another user logs in", async () => {
@@ -149,7 +157,7 @@ describe('useFxUser', () => {
     });
 
     expect(result.current.data).toBeUndefined();
-    expect(queryClient.getQueryData(fxUserQueryKeys.current())).toBeUndefined();
+    expect(cachedProfiles(queryClient)).toEqual([]);
     expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
   });
 
@@ -166,7 +174,59 @@ describe('useFxUser', () => {
     expect(isAuthError(outcome) && outcome.code).toBe('no_session');
     expect(result.current.user.data).toBeUndefined();
     expect(result.current.token).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous' });
-    expect(queryClient.getQueryData(fxUserQueryKeys.current())).toBeUndefined();
+    expect(cachedProfiles(queryClient)).toEqual([]);
+  });
+});
+
+describe('useFxUser with a QueryClientProvider inside <AuthProvider>', () => {
+  it("should clean that cache too, and never show the previous user's profile", async () => {
+    const { client } = await setUp();
+    const inner = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const logins: Array<string | undefined> = [];
+    const { result } = renderHook(
+      () => {
+        const { data } = useFxUser();
+        logins.push(data?.login);
+        return data;
+      },
+      {
+        wrapper: ({ children }) => (
+          <AuthProvider client={client}>
+            <QueryClientProvider client={inner}>{children}</QueryClientProvider>
+          </AuthProvider>
+        ),
+      },
+    );
+
+    await act(() => client.login(DEMO));
+    await waitFor(() => expect(result.current?.login).toBe('demo'));
+    await act(() => client.logout());
+    expect(result.current).toBeUndefined();
+    expect(cachedProfiles(inner)).toEqual([]);
+    await act(() => client.login(ALICE));
+    await waitFor(() => expect(result.current?.login).toBe('alice'));
+
+    const afterLogout = logins.lastIndexOf('demo') + 1;
+    expect(logins.slice(afterLogout)).not.toContain('demo');
+    expect(cachedProfiles(inner)).toEqual([expect.objectContaining({ login: 'alice' })]);
+  });
+});
+
+describe('useFxUser without a FreightExchange profile', () => {
+  it('should stay disabled for a session that has no profile, and never retry', async () => {
+    const { server, queryClient } = await setUp();
+    const client = createAuthClient({ provider: jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate` }) });
+    await client.login(DEMO);
+    const { result } = renderHook(() => useFxUser(), {
+      wrapper: ({ children }) => (
+        <AuthProvider client={client} queryClient={queryClient}>
+          {children}
+        </AuthProvider>
+      ),
+    });
+
+    expect(result.current).toMatchObject({ data: undefined, fetchStatus: 'idle', failureCount: 0 });
+    client.destroy();
   });
 });
 

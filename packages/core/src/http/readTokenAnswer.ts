@@ -40,11 +40,11 @@ export function readTokenAnswer(answer: TokenAnswer, classify: FailureClassifier
   const oauthError = readOAuthError(body);
   const code = (status >= 400 && status < 500 ? classify(status, oauthError) : undefined) ?? 'server';
   const suffix = oauthError === undefined ? `HTTP ${status}` : `HTTP ${status} ${oauthError}`;
-  return throwAuthError(code, `${MESSAGES[code]} (${suffix})`, status, oauthError);
-}
-
-function throwAuthError(code: AuthErrorCode, message: string, status: number, error: string | undefined): never {
-  throw new AuthError(code, message, error === undefined ? { status } : { status, error });
+  throw new AuthError(
+    code,
+    `${MESSAGES[code]} (${suffix})`,
+    oauthError === undefined ? { status } : { status, error: oauthError },
+  );
 }
 
 function parseJson(text: string): unknown {
@@ -59,9 +59,4 @@ function readOAuthError(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { error?: unknown }).error;
   return typeof error === 'string' && OAUTH_ERROR.test(error) ? error : undefined;
-}
-
-/** The message used for an error of this code raised by the client itself. */
-export function messageFor(code: AuthErrorCode): string {
-  return MESSAGES[code];
 }

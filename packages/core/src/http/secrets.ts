@@ -8,14 +8,15 @@ const URL_QUERY = /(https?:\/\/[^\s?#'"]*)\?[^\s#'"]*/g;
  * any URL from `text`. FreightExchange puts the password in the token URL, so URLs never survive.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text.replace(URL_QUERY, '$1?[query redacted]');
+  // Secrets first: a URL pattern stops at white space, which a password may contain.
+  let scrubbed = text;
   for (const secret of secrets) {
     if (secret === '') continue;
     for (const form of new Set([secret, encodeQueryValue(secret), encodeURIComponent(secret).replace(/%20/g, '+')])) {
       scrubbed = scrubbed.split(form).join(REDACTED);
     }
   }
-  return scrubbed;
+  return scrubbed.replace(URL_QUERY, '$1?[query redacted]');
 }
 
 /**

@@ -36,14 +36,18 @@ export interface TokenAnswer {
 export async function sendTokenRequest(transport: TokenTransport, request: TokenRequest): Promise<TokenAnswer> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), transport.timeout);
+  const signal = AbortSignal.any([transport.signal, deadline.signal]);
   try {
-    const response = await transport.ky(request.url, {
-      method: 'post',
-      headers: request.headers,
-      signal: AbortSignal.any([transport.signal, deadline.signal]),
-      ...(request.body === undefined ? {} : { body: request.body }),
+    // Raced against the signal as well: a custom `fetch` (or a body stream) may ignore aborts.
+    return await untilAborted(signal, async () => {
+      const response = await transport.ky(request.url, {
+        method: 'post',
+        headers: request.headers,
+        signal,
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
+      return { status: response.status, text: await response.text() };
     });
-    return { status: response.status, text: await response.text() };
   } catch (error) {
     if (transport.signal.aborted) {
       throw new AuthError('no_session', 'The session ended while a token request was running.');
@@ -57,4 +61,16 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Runs `task`, rejecting as soon as `signal` aborts even if the task never settles. */
+function untilAborted<T>(signal: AbortSignal, task: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    task()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

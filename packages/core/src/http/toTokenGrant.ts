@@ -4,8 +4,10 @@ import type { TokenResponse } from './tokenResponseSchema.js';
 /** A validated token response, in the client's terms. */
 export interface TokenGrant {
   accessToken: string;
-  /** Seconds until the access token expires, counted from when the answer arrived. */
+  /** Seconds until the access token expires, counted from {@link TokenGrant.requestedAt}. */
   expiresIn: number;
+  /** When the request was sent (epoch ms): the lifetime is counted from here, to err early. */
+  requestedAt: number;
   refreshToken?: string;
   scope?: string;
 }
@@ -18,14 +20,14 @@ const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
  *
  * @throws {AuthError} `invalid_response` for a non-bearer token type or an unknown lifetime.
  */
-export function toTokenGrant(response: TokenResponse, now: number): TokenGrant {
+export function toTokenGrant(response: TokenResponse, requestedAt: number): TokenGrant {
   const tokenType = response.token_type;
   if (typeof tokenType === 'string' && tokenType.toLowerCase() !== 'bearer') {
     throw invalid('is not a bearer token');
   }
-  const expiresIn = readExpiresIn(response.expires_in) ?? readJwtLifetime(response.access_token, now);
+  const expiresIn = readExpiresIn(response.expires_in) ?? readJwtLifetime(response.access_token, requestedAt);
   if (expiresIn === undefined) throw invalid('has no usable expires_in');
-  const grant: TokenGrant = { accessToken: response.access_token, expiresIn };
+  const grant: TokenGrant = { accessToken: response.access_token, expiresIn, requestedAt };
   if (response.refresh_token) grant.refreshToken = response.refresh_token;
   const scope = Array.isArray(response.scope) ? response.scope.join(' ') : response.scope;
   if (typeof scope === 'string') grant.scope = scope;

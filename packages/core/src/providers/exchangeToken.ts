@@ -9,7 +9,8 @@ export async function exchangeToken(
   request: TokenRequest,
   classify: FailureClassifier,
 ): Promise<{ response: TokenResponse; grant: TokenGrant }> {
+  const requestedAt = Date.now();
   const answer = await sendTokenRequest(transport, request);
   const response = readTokenAnswer(answer, classify);
-  return { response, grant: toTokenGrant(response, Date.now()) };
+  return { response, grant: toTokenGrant(response, requestedAt) };
 }

@@ -6,7 +6,7 @@ const text = z.nullish(z.union([z.string(), z.number()]));
 /** The `user` object of a FreightExchange token response (all values are strings on the wire). */
 export const fxUserWireSchema = z.looseObject({
   id: z.union([z.string().check(z.minLength(1)), z.number()]),
-  login: z.string(),
+  login: z.union([z.string().check(z.minLength(1)), z.number()]),
   fname: text,
   lname: text,
   email: text,
@@ -29,7 +29,7 @@ type FxUserWire = z.infer<typeof fxUserWireSchema>;
 export function toFxUser(wire: FxUserWire): FxUser {
   return {
     id: String(wire.id),
-    login: wire.login,
+    login: String(wire.login),
     firstName: toText(wire.fname),
     lastName: toText(wire.lname),
     email: toText(wire.email),
