@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuth, useLogin } from '@fx-auth/react';
 import { errorMessage } from './errorMessage.js';
+import { Field } from './Field.js';
 
 /** Username and password form, with the demo credentials and a clear message on failure. */
 export function LoginPage() {
@@ -10,6 +11,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const alertRef = useRef<HTMLParagraphElement>(null);
   const error = login.error ?? (sessionError?.code === 'session_expired' ? sessionError : null);
+  const rejected = login.error?.code === 'invalid_credentials';
 
   useEffect(() => {
     if (login.error) alertRef.current?.focus();
@@ -27,26 +29,15 @@ export function LoginPage() {
         Demo credentials: username <kbd>demo</kbd>, password <kbd>demo</kbd>.
       </p>
       <form onSubmit={submit} aria-busy={login.isPending} noValidate>
-        <label htmlFor="username">Username</label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          aria-invalid={login.error?.code === 'invalid_credentials'}
-          required
-        />
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
+        <Field name="username" label="Username" value={username} onChange={setUsername} invalid={rejected} />
+        <Field
           name="password"
+          label="Password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={login.error?.code === 'invalid_credentials'}
-          required
+          onChange={setPassword}
+          invalid={rejected}
         />
         <button type="submit" disabled={login.isPending}>
           {login.isPending ? 'Logging in…' : 'Log in'}

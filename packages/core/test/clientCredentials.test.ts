@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { clientCredentials, createAuthClient, type ClientCredentialsOptions } from '@fx-auth/core';
-import { rejectionOf, startServer, track } from './support.js';
+import { passportClient, rejectionOf, startServer, track } from './support.js';
 
 async function setUp(
   credentials: { id: string; secret: string } = { id: 'demo-client', secret: 'demo-secret' },
@@ -67,15 +67,7 @@ describe('clientCredentials', () => {
 
   it('should report any 401 as invalid_client', async () => {
     const server = await startServer();
-    const client = track(
-      createAuthClient({
-        provider: clientCredentials({
-          tokenUrl: `${server.url}/passport/oauth/token`,
-          clientId: 'demo-client',
-          clientSecret: 'wrong',
-        }),
-      }),
-    );
+    const client = passportClient(server, { clientSecret: 'wrong' });
     const error = await rejectionOf(client.login());
 
     expect(error).toMatchObject({ name: 'AuthError', code: 'invalid_client', status: 401 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthClient, jsonLogin, type JsonLoginOptions } from '@fx-auth/core';
-import type { MockServerOptions } from '@fx-auth/mock-server';
+import type { MockServerOptions, MockTokenServer } from '@fx-auth/mock-server';
 import { DEMO, rejectionOf, startServer, track } from './support.js';
 
 async function setUp(serverOptions: MockServerOptions = {}, withRefresh = true) {
@@ -8,6 +8,16 @@ async function setUp(serverOptions: MockServerOptions = {}, withRefresh = true) 
   const options: JsonLoginOptions = { tokenUrl: `${server.url}/api/v1/cas/authenticate` };
   if (withRefresh) options.refreshUrl = `${server.url}/api/v1/cas/refresh`;
   return { server, client: track(createAuthClient({ provider: jsonLogin(options) })) };
+}
+
+/** The next login is answered with this raw `expires_in`. */
+function answerWithExpiresIn(server: MockTokenServer, raw: string): void {
+  server.inject('json-login', {
+    type: 'status',
+    status: 200,
+    contentType: 'application/json',
+    body: `{"token_type":"bearer","expires_in":${raw},"access_token":"abc"}`,
+  });
 }
 
 describe('jsonLogin', () => {
@@ -40,12 +50,7 @@ describe('jsonLogin', () => {
     ['60.5', 60.5],
   ])('should read expires_in %s', async (raw, seconds) => {
     const { server, client } = await setUp();
-    server.inject('json-login', {
-      type: 'status',
-      status: 200,
-      contentType: 'application/json',
-      body: `{"token_type":"bearer","expires_in":${raw},"access_token":"abc"}`,
-    });
+    answerWithExpiresIn(server, raw);
     const before = Date.now();
     const session = await client.login(DEMO);
 
@@ -55,12 +60,7 @@ describe('jsonLogin', () => {
 
   it.each(['"soon"', '""', 'null', '"-1"', '0'])('should reject expires_in %s as invalid_response', async (raw) => {
     const { server, client } = await setUp();
-    server.inject('json-login', {
-      type: 'status',
-      status: 200,
-      contentType: 'application/json',
-      body: `{"token_type":"bearer","expires_in":${raw},"access_token":"abc"}`,
-    });
+    answerWithExpiresIn(server, raw);
 
     expect(await rejectionOf(client.login(DEMO))).toMatchObject({ code: 'invalid_response' });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clientCredentials, createAuthClient, jsonLogin, memoryStorage } from '@fx-auth/core';
-import { DEMO, fxClient, startServer, track, until } from './support.js';
+import { createAuthClient, jsonLogin, memoryStorage } from '@fx-auth/core';
+import { DEMO, fxClient, passportClient, startServer, track, until } from './support.js';
 
 const settled = (client: Parameters<typeof until>[0]) => until(client, (s) => s.status !== 'refreshing');
 
@@ -105,15 +105,7 @@ describe('refresh schedule', () => {
 
   it('should get a new client-credentials token before expiry, and bridge lifetimes beyond setTimeout', async () => {
     const server = await startServer({ accessTokenLifetime: 40 * 365 * 86_400 });
-    const client = track(
-      createAuthClient({
-        provider: clientCredentials({
-          tokenUrl: `${server.url}/passport/oauth/token`,
-          clientId: 'demo-client',
-          clientSecret: 'demo-secret',
-        }),
-      }),
-    );
+    const client = passportClient(server);
     await client.login();
     await vi.advanceTimersByTimeAsync(30 * 86_400_000); // past setTimeout's 24.8-day limit
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientCredentials, createAuthClient, memoryStorage } from '@fx-auth/core';
-import { DEMO, fxClient, rejectionOf, startServer, track, until } from './support.js';
+import { memoryStorage } from '@fx-auth/core';
+import { DEMO, fxClient, passportClient, rejectionOf, startServer, until } from './support.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -75,16 +75,7 @@ describe('refresh back-off and refusals', () => {
   it('should stop asking once the server refuses the client, and end the session at expiry', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const server = await startServer({ accessTokenLifetime: 120 });
-    const client = track(
-      createAuthClient({
-        provider: clientCredentials({
-          tokenUrl: `${server.url}/passport/oauth/token`,
-          clientId: 'demo-client',
-          clientSecret: 'demo-secret',
-        }),
-        refreshLeeway: 30,
-      }),
-    );
+    const client = passportClient(server, { refreshLeeway: 30 });
     const session = await client.login();
     server.inject('passport-token', { type: 'status', status: 401, body: '{}' }, { times: 100 });
 

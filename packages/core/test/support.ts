@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { startMockTokenServer, type RunningMockTokenServer, type MockServerOptions } from '@fx-auth/mock-server';
 import {
+  clientCredentials,
   createAuthClient,
   freightExchange,
   type AuthClient,
@@ -32,6 +33,16 @@ export function track(client: AuthClient): AuthClient {
 /** A FreightExchange client for `server`, destroyed after the test. */
 export function fxClient(server: { url: string }, options: Partial<AuthClientOptions> = {}): AuthClient {
   return track(createAuthClient({ provider: freightExchange({ baseUrl: server.url }), ...options }));
+}
+
+/** A client-credentials (Passport) client for `server`, destroyed after the test. */
+export function passportClient(
+  server: { url: string },
+  options: Partial<AuthClientOptions> & { clientId?: string; clientSecret?: string } = {},
+): AuthClient {
+  const { clientId = 'demo-client', clientSecret = 'demo-secret', ...clientOptions } = options;
+  const provider = clientCredentials({ tokenUrl: `${server.url}/passport/oauth/token`, clientId, clientSecret });
+  return track(createAuthClient({ provider, ...clientOptions }));
 }
 
 /** Resolves with the first snapshot (current or later) that satisfies `predicate`. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFxUser, useToken, type TokenState } from '@fx-auth/react';
-import type { FxUser } from '@fx-auth/core';
+import type { QueryClient } from '@tanstack/react-query';
+import type { AuthClient, FxUser } from '@fx-auth/core';
 import { DEMO, eventually, renderWithAuth, setUp } from './support.js';
 
 // Real scheduling: renders land as they would in an app, not batched by act().
@@ -11,6 +12,17 @@ beforeEach(() => {
 afterEach(() => {
   global.IS_REACT_ACT_ENVIRONMENT = true;
 });
+
+/** Renders a component that reads only `data` from useFxUser(), and records every render's data. */
+function renderProfileData(client: AuthClient, queryClient: QueryClient): Array<FxUser | undefined> {
+  const renders: Array<FxUser | undefined> = [];
+  function Profile() {
+    renders.push(useFxUser().data);
+    return null;
+  }
+  renderWithAuth(<Profile />, { client, queryClient });
+  return renders;
+}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -39,12 +51,7 @@ describe('render counts', () => {
   it('should not re-render a component that reads only data from useFxUser() when the profile did not change', async () => {
     const { client, queryClient } = await setUp({ latency: 30 });
     await client.login(DEMO);
-    const renders: Array<FxUser | undefined> = [];
-    function Profile() {
-      renders.push(useFxUser().data);
-      return null;
-    }
-    renderWithAuth(<Profile />, { client, queryClient });
+    const renders = renderProfileData(client, queryClient);
     expect(renders).toHaveLength(1);
 
     const refreshing = client.refresh();
@@ -59,12 +66,7 @@ describe('render counts', () => {
   it('should re-render it once when a refresh brings a changed profile', async () => {
     const { server, client, queryClient } = await setUp({ latency: 30 });
     await client.login(DEMO);
-    const renders: Array<FxUser | undefined> = [];
-    function Profile() {
-      renders.push(useFxUser().data);
-      return null;
-    }
-    renderWithAuth(<Profile />, { client, queryClient });
+    const renders = renderProfileData(client, queryClient);
     const demo = server.users.find((user) => user.username === 'demo');
     if (demo) demo.profile.a_uplft_cnt = '4';
 
