@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['@fx-auth/source'] },
   ssr: { resolve: { conditions: ['@fx-auth/source'] } },
   test: {
+    // Benchmarks live in their package's project only (the default globs would run them in each).
+    benchmark: { include: [] },
     projects: [
       {
         extends: true,
