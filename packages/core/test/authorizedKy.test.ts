@@ -1,6 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
 import { HTTPError } from 'ky';
 import { DEMO, fxClient, rejectionOf, startServer } from './support.js';
+
+const apis: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const api of apis.splice(0)) api.close();
+});
+
+/** An API on 127.0.0.1 that answers its first request 401, then echoes what it received. */
+async function startFlakyApi(): Promise<{ url: string; seen: Array<{ auth: string | undefined; body: string }> }> {
+  const seen: Array<{ auth: string | undefined; body: string }> = [];
+  const read = async (request: IncomingMessage) => {
+    let body = '';
+    for await (const chunk of request) body += String(chunk);
+    return body;
+  };
+  const server = createServer(async (request, response) => {
+    seen.push({ auth: request.headers.authorization, body: await read(request) });
+    response.writeHead(seen.length === 1 ? 401 : 200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(seen.at(-1)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  apis.push({ close: () => server.close() });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
 
 const bearer = (headers: Record<string, string> | undefined) => headers?.authorization;
 
@@ -55,6 +80,23 @@ describe('client.ky', () => {
     expect(server.count('fx-token')).toBe(2);
     expect(server.count('me')).toBe(2);
     expect(bearer(server.requests.at(-1)?.headers)).not.toBe(`Bearer ${first.accessToken}`);
+  });
+
+  it('should retry a POST after a 401 with its body intact and the new token', async () => {
+    const server = await startServer();
+    const api = await startFlakyApi();
+    const client = fxClient(server, { authorizedOrigins: [api.url] });
+    const first = await client.login(DEMO);
+
+    const echoed = await client.ky.post(`${api.url}/offers`, { json: { load: 'pallets', kg: 500 } }).json();
+
+    const second = client.getSnapshot().session;
+    expect(api.seen).toEqual([
+      { auth: `Bearer ${first.accessToken}`, body: '{"load":"pallets","kg":500}' },
+      { auth: `Bearer ${second?.accessToken}`, body: '{"load":"pallets","kg":500}' },
+    ]);
+    expect(second?.accessToken).not.toBe(first.accessToken);
+    expect(echoed).toEqual(api.seen[1]);
   });
 
   it("should let a second 401 reach the caller as ky's HTTPError, without a loop", async () => {
