@@ -3,8 +3,8 @@ import type { InlineConfig } from 'vite';
 import type { MockTokenServer } from '@fx-auth/mock-server';
 import { mockTokenServer } from './mockTokenServerPlugin.js';
 
-/** Paths of the FreightExchange API that the dev server forwards to `FX_API_URL`. */
-const FX_PATHS = ['/oauth', '/user', '/freight', '/vehicle'];
+/** The FreightExchange API's paths that the dev server forwards to `FX_API_URL` (whole segments only). */
+const FX_PATHS = '^/(oauth|user|freight|vehicle)(/|$)';
 
 export interface DemoConfigOptions {
   /** A real FreightExchange host to proxy to instead of the mock (e.g. the demo host). */
@@ -21,6 +21,9 @@ export interface DemoConfigOptions {
  */
 export function demoConfig({ apiUrl, tokenLifetime = 30, mock }: DemoConfigOptions = {}): InlineConfig {
   const real = apiUrl !== undefined && apiUrl !== '';
+  if (!Number.isInteger(tokenLifetime) || tokenLifetime < 5) {
+    throw new Error(`FX_DEMO_TOKEN_LIFETIME must be a whole number of seconds, at least 5 (got ${tokenLifetime}).`);
+  }
   return {
     root: fileURLToPath(new URL('.', import.meta.url)),
     esbuild: { jsx: 'automatic' },
@@ -38,8 +41,6 @@ export function demoConfig({ apiUrl, tokenLifetime = 30, mock }: DemoConfigOptio
         },
       },
     },
-    server: real
-      ? { proxy: Object.fromEntries(FX_PATHS.map((path) => [path, { target: apiUrl, changeOrigin: true }])) }
-      : {},
+    server: real ? { proxy: { [FX_PATHS]: { target: apiUrl, changeOrigin: true } } } : {},
   };
 }

@@ -6,6 +6,6 @@ import { demoConfig } from './demoConfig.js';
 export default defineConfig(
   demoConfig({
     apiUrl: process.env.FX_API_URL,
-    tokenLifetime: Number(process.env.FX_DEMO_TOKEN_LIFETIME ?? 30),
+    tokenLifetime: Number(process.env.FX_DEMO_TOKEN_LIFETIME || 30),
   }),
 );

@@ -5,12 +5,25 @@ interface FieldProps {
   value: string;
   onChange: (value: string) => void;
   invalid: boolean;
+  /** The id of the element that explains an error. */
+  describedBy: string | undefined;
+  readOnly: boolean;
   type?: 'text' | 'password';
   autoComplete?: string;
 }
 
 /** A labelled, required text input. */
-export function Field({ name, label, value, onChange, invalid, type = 'text', autoComplete = name }: FieldProps) {
+export function Field({
+  name,
+  label,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  readOnly,
+  type = 'text',
+  autoComplete = name,
+}: FieldProps) {
   return (
     <>
       <label htmlFor={name}>{label}</label>
@@ -22,6 +35,8 @@ export function Field({ name, label, value, onChange, invalid, type = 'text', au
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={invalid}
+        aria-describedby={describedBy}
+        readOnly={readOnly}
         required
       />
     </>

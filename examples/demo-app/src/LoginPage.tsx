@@ -3,33 +3,51 @@ import { useAuth, useLogin } from '@fx-auth/react';
 import { errorMessage } from './errorMessage.js';
 import { Field } from './Field.js';
 
+const ERROR_ID = 'login-error';
+
 /** Username and password form, with the demo credentials and a clear message on failure. */
 export function LoginPage() {
   const login = useLogin();
   const { error: sessionError } = useAuth();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<'username' | 'password' | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
   const error = login.error ?? (sessionError?.code === 'session_expired' ? sessionError : null);
+  const message = missing ? `Enter your ${missing}.` : error ? errorMessage(error) : null;
   const rejected = login.error?.code === 'invalid_credentials';
 
+  // Focus follows what matters: the message when there is one, else the page's heading.
   useEffect(() => {
-    if (login.error) alertRef.current?.focus();
-  }, [login.error]);
+    (message ? alertRef.current : headingRef.current)?.focus();
+  }, [message, login.submittedAt]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ username, password });
+    const empty = username.trim() === '' ? 'username' : password === '' ? 'password' : null;
+    setMissing(empty);
+    if (empty === null) login.mutate({ username, password });
   };
 
   return (
     <section className="card login" aria-labelledby="login-title">
-      <h2 id="login-title">Log in to FreightExchange</h2>
+      <h2 id="login-title" tabIndex={-1} ref={headingRef}>
+        Log in to FreightExchange
+      </h2>
       <p className="hint">
         Demo credentials: username <kbd>demo</kbd>, password <kbd>demo</kbd>.
       </p>
       <form onSubmit={submit} aria-busy={login.isPending} noValidate>
-        <Field name="username" label="Username" value={username} onChange={setUsername} invalid={rejected} />
+        <Field
+          name="username"
+          label="Username"
+          value={username}
+          onChange={setUsername}
+          invalid={rejected || missing === 'username'}
+          describedBy={message ? ERROR_ID : undefined}
+          readOnly={login.isPending}
+        />
         <Field
           name="password"
           label="Password"
@@ -37,14 +55,16 @@ export function LoginPage() {
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
-          invalid={rejected}
+          invalid={rejected || missing === 'password'}
+          describedBy={message ? ERROR_ID : undefined}
+          readOnly={login.isPending}
         />
         <button type="submit" disabled={login.isPending}>
           {login.isPending ? 'Logging in…' : 'Log in'}
         </button>
-        {error && (
-          <p className="error" role="alert" tabIndex={-1} ref={alertRef}>
-            {errorMessage(error)}
+        {message && (
+          <p id={ERROR_ID} className="error" role="alert" tabIndex={-1} ref={alertRef}>
+            {message}
           </p>
         )}
       </form>

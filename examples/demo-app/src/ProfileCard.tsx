@@ -1,15 +1,31 @@
+import { useEffect, useRef } from 'react';
 import { useFxUser } from '@fx-auth/react';
+import { languageName } from './languageName.js';
 
 /** The FreightExchange profile that came with the token. */
 export function ProfileCard() {
-  const { data: user, isPending, error } = useFxUser();
-  if (error) return <section className="card">The profile could not be loaded: {error.message}</section>;
-  if (isPending || !user) return <section className="card">Loading the profile…</section>;
+  const { data: user, error } = useFxUser();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shown = user !== undefined;
+  useEffect(() => {
+    if (shown) headingRef.current?.focus(); // arriving from the login page: start at the profile
+  }, [shown]);
+
+  if (!user) {
+    return (
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">Profile</h2>
+        <p role="status">{error ? `The profile could not be loaded: ${error.message}` : 'Loading the profile…'}</p>
+      </section>
+    );
+  }
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
 
   return (
     <section className="card" aria-labelledby="profile-title">
-      <h2 id="profile-title">{name}</h2>
+      <h2 id="profile-title" tabIndex={-1} ref={headingRef}>
+        {name}
+      </h2>
       <dl className="facts">
         <dt>Company</dt>
         <dd>{user.company.name ?? '—'}</dd>
@@ -18,9 +34,9 @@ export function ProfileCard() {
         <dt>Email</dt>
         <dd>{user.email ?? '—'}</dd>
         <dt>Language</dt>
-        <dd>{user.language ?? '—'}</dd>
-        <dt>Speaks</dt>
-        <dd>{user.spokenLanguages.length > 0 ? user.spokenLanguages.join(', ') : 'none listed'}</dd>
+        <dd>{user.language ? languageName(user.language) : '—'}</dd>
+        <dt>Spoken languages</dt>
+        <dd>{user.spokenLanguages.length > 0 ? user.spokenLanguages.map(languageName).join(', ') : 'none listed'}</dd>
       </dl>
       <h3>Auto uplift</h3>
       <dl className="facts" aria-label="Auto uplift">

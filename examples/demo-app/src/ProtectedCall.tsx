@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isAuthError } from '@fx-auth/core';
+import { errorMessage } from './errorMessage.js';
 import { useAuthClient, useLogout } from '@fx-auth/react';
 
 type CallResult = { ok: true; text: string } | { ok: false; text: string };
@@ -10,6 +11,7 @@ export function ProtectedCall() {
   const logout = useLogout();
   const [result, setResult] = useState<CallResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
 
   const call = async () => {
     setBusy(true);
@@ -21,16 +23,22 @@ export function ProtectedCall() {
         text: `${response.status} OK${body.user?.login ? `: signed in as ${body.user.login}` : ''}`,
       });
     } catch (error) {
-      setResult({ ok: false, text: isAuthError(error) ? error.message : `Failed: ${(error as Error).message}` });
+      setResult({ ok: false, text: isAuthError(error) ? errorMessage(error) : `Failed: ${(error as Error).message}` });
     } finally {
       setBusy(false);
     }
   };
 
   const refresh = () => {
-    client.refresh().catch((error: unknown) => {
-      setResult({ ok: false, text: isAuthError(error) ? error.message : 'The refresh failed.' });
-    });
+    setRefreshing(true);
+    client
+      .refresh()
+      .then(
+        () => setResult({ ok: true, text: 'Token refreshed.' }),
+        (error: unknown) =>
+          setResult({ ok: false, text: isAuthError(error) ? errorMessage(error) : 'The refresh failed.' }),
+      )
+      .finally(() => setRefreshing(false));
   };
 
   return (
@@ -40,8 +48,8 @@ export function ProtectedCall() {
         <button type="button" onClick={call} disabled={busy}>
           Call the protected API
         </button>
-        <button type="button" onClick={refresh}>
-          Refresh now
+        <button type="button" onClick={refresh} disabled={refreshing}>
+          {refreshing ? 'Refreshing…' : 'Refresh now'}
         </button>
         <button type="button" className="secondary" onClick={() => logout.mutate()}>
           Log out

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../tools/chromium.js';
+import { startMockTokenServer } from '@fx-auth/mock-server';
 import { startDemo, type RunningDemo } from './startDemo.js';
 
 const SESSION_KEY = 'fx-auth-demo.session';
@@ -31,10 +32,11 @@ beforeEach(async () => {
   pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    // The browser itself reports refused requests (a wrong password is a 400); the app logs nothing.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      pageErrors.push(message.text());
-    }
+    // The browser itself reports the token endpoint's refusals (a wrong password is a 400); the
+    // app logs nothing, and no other resource fails.
+    const refusal =
+      message.text().startsWith('Failed to load resource') && message.location().url.includes('/oauth/token');
+    if (message.type() === 'error' && !refusal) pageErrors.push(message.text());
   });
 });
 
@@ -50,6 +52,7 @@ async function logIn(username = 'demo', password = 'demo'): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 const storedSession = () => page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
 const text = (testId: string) => page.getByTestId(testId).textContent();
 
@@ -62,7 +65,15 @@ describe('demo app in Chromium', () => {
 
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
     const profile = await page.getByRole('region', { name: 'Demo User' }).textContent();
-    for (const fact of ['Demo Freight Ltd', 'demo@example.com', 'en_GB', 'en, fr']) expect(profile).toContain(fact);
+    for (const fact of [
+      'Demo Freight Ltd',
+      'demo@example.com',
+      'British English (en_GB)',
+      'English (en), French (fr)',
+    ]) {
+      expect(profile).toContain(fact);
+    }
+    expect(await focusedText()).toBe('Demo User'); // focus moved to the profile
     expect(await text('uplift-enabled')).toBe('Yes');
     expect(await text('uplift-initial')).toBe('1');
     expect(await text('uplift-max')).toBe('3');
@@ -94,6 +105,30 @@ describe('demo app in Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toBe('The server cannot be reached. Check your connection and try again.');
     expect(await storedSession()).toBeNull();
+  });
+
+  it('should ask for empty fields without sending anything', async () => {
+    await page.goto(demo.url);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Enter your username.');
+    expect(await focusedText()).toBe('Enter your username.');
+    expect(await page.getByLabel('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(demo.mock.count('fx-token')).toBe(0);
+  });
+
+  it('should log in with the keyboard alone', async () => {
+    await page.goto(demo.url);
+    await expect.poll(focusedText).toBe('Log in to FreightExchange'); // the page starts at its heading
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
   });
 
   it('should show a pending state while logging in', async () => {
@@ -136,6 +171,31 @@ describe('demo app in Chromium', () => {
     expect(lastCall?.headers.authorization).toMatch(/^Bearer /);
   });
 
+  it('should show that automatic refreshes fail, and keep the session', async () => {
+    demo.mock.set({ accessTokenLifetime: 6 });
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    demo.mock.inject('fx-token', { type: 'status', status: 503 }, { times: 100 });
+
+    await expect.poll(() => text('refresh-error'), { timeout: 10_000 }).toContain('Automatic refresh failed');
+    expect(await text('refresh-error')).toContain('HTTP 503');
+    expect(await page.getByRole('heading', { name: 'Demo User' }).count()).toBe(1);
+  });
+
+  it('should return to a focused "session expired" message when the refresh token is rejected', async () => {
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    demo.mock.revokeRefreshTokens();
+
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Your session has expired. Please log in again.');
+    expect(await focusedText()).toBe('Your session has expired. Please log in again.');
+    expect(await storedSession()).toBeNull();
+  });
+
   it('should count down to expiry', async () => {
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
@@ -158,6 +218,7 @@ describe('demo app in Chromium', () => {
     await page.getByRole('heading', { name: 'Log in to FreightExchange' }).waitFor();
     expect(await page.getByText('Demo Freight Ltd').count()).toBe(0);
     expect(await storedSession()).toBeNull();
+    expect(await focusedText()).toBe('Log in to FreightExchange');
     await page.goBack().catch(() => undefined);
     expect(await page.getByText('Demo Freight Ltd').count()).toBe(0);
   });
@@ -177,8 +238,8 @@ describe('demo app in Chromium', () => {
     await other.getByRole('heading', { name: 'Log in to FreightExchange' }).waitFor();
   });
 
-  it('should read well on a phone: no horizontal scrolling', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
+  it.each([320, 360, 412])('should read well on a %i px phone: no horizontal scrolling', async (phoneWidth) => {
+    await page.setViewportSize({ width: phoneWidth, height: 740 });
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
 
@@ -186,13 +247,15 @@ describe('demo app in Chromium', () => {
     expect(scrollWidth).toBeLessThanOrEqual(width);
     const screenshotDir = join(tmpdir(), 'fx-auth-demo');
     mkdirSync(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'phone.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, `phone-${phoneWidth}.png`), fullPage: true });
   });
 
   it('should take the README screenshot of the logged-in page', async () => {
     await page.setViewportSize({ width: 1200, height: 560 });
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => text('refresh-count')).toBe('1');
     await page.getByRole('button', { name: 'Call the protected API' }).click();
     await expect.poll(() => text('call-result')).toBe('200 OK: signed in as demo');
 
@@ -202,5 +265,38 @@ describe('demo app in Chromium', () => {
       : join(tmpdir(), 'fx-auth-demo.png');
     const image = await page.screenshot({ path: target });
     expect(image.byteLength).toBeGreaterThan(10_000);
+  });
+});
+
+describe('demo configuration', () => {
+  it('should refuse a token lifetime that is not a whole number of seconds, at least 5', async () => {
+    const { demoConfig } = await import('../demoConfig.js');
+    for (const bad of [0, 1, Number.NaN, 2.5])
+      expect(() => demoConfig({ tokenLifetime: bad })).toThrow(/FX_DEMO_TOKEN_LIFETIME/);
+    expect(demoConfig({ tokenLifetime: 5 }).plugins).toHaveLength(1);
+  });
+
+  it('should proxy the FreightExchange API, and only its paths, to FX_API_URL', async () => {
+    const upstream = await startMockTokenServer({ accessTokenLifetime: 30 });
+    const proxied = await startDemo({}, `${upstream.url}/`);
+    const proxyPage = await browser.newPage();
+    try {
+      await proxyPage.goto(proxied.url);
+      await proxyPage.getByLabel('Username').fill('demo');
+      await proxyPage.getByLabel('Password').fill('demo');
+      await proxyPage.getByRole('button', { name: 'Log in' }).click();
+      await proxyPage.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+      expect(upstream.count('fx-token')).toBe(1);
+      expect(proxied.mock.count()).toBe(0); // the embedded mock is not used
+      // Only whole segments are forwarded: '/users.json' stays with the dev server (its SPA page).
+      const notProxied = await proxyPage.evaluate(async () => (await fetch('/users.json')).headers.get('content-type'));
+      expect(notProxied).toContain('text/html');
+      expect(upstream.requests.some((request) => request.url.startsWith('/users'))).toBe(false);
+    } finally {
+      await proxyPage.close();
+      await proxied.close();
+      await upstream.close();
+    }
   });
 });

@@ -9,10 +9,10 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
-/** Starts the demo exactly as `pnpm dev` does, with a mock the test controls. */
-export async function startDemo(mockOptions: MockServerOptions = {}): Promise<RunningDemo> {
+/** Starts the demo exactly as `pnpm dev` does, with a mock the test controls (or proxying to `apiUrl`). */
+export async function startDemo(mockOptions: MockServerOptions = {}, apiUrl?: string): Promise<RunningDemo> {
   const mock = createMockTokenServer({ accessTokenLifetime: 30, ...mockOptions });
-  const config = demoConfig({ mock });
+  const config = demoConfig({ mock, apiUrl });
   const server = await createServer({
     ...config,
     configFile: false,
