@@ -17,6 +17,7 @@ export function LoginPage() {
   const error = login.error ?? (sessionError?.code === 'session_expired' ? sessionError : null);
   const message = missing ? `Enter your ${missing}.` : error ? errorMessage(error) : null;
   const rejected = login.error?.code === 'invalid_credentials';
+  const fieldState = { describedBy: message ? ERROR_ID : undefined, readOnly: login.isPending };
 
   // Focus follows what matters: the message when there is one, else the page's heading.
   useEffect(() => {
@@ -45,8 +46,7 @@ export function LoginPage() {
           value={username}
           onChange={setUsername}
           invalid={rejected || missing === 'username'}
-          describedBy={message ? ERROR_ID : undefined}
-          readOnly={login.isPending}
+          {...fieldState}
         />
         <Field
           name="password"
@@ -56,8 +56,7 @@ export function LoginPage() {
           value={password}
           onChange={setPassword}
           invalid={rejected || missing === 'password'}
-          describedBy={message ? ERROR_ID : undefined}
-          readOnly={login.isPending}
+          {...fieldState}
         />
         <button type="submit" disabled={login.isPending}>
           {login.isPending ? 'Logging in…' : 'Log in'}

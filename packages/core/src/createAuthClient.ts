@@ -135,7 +135,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     }
     issuedAt = record.issuedAt;
     // A due token is about to be refreshed (the timer fires at once): do not present it as fine.
-    const status = Date.now() >= dueAt(record.session, issuedAt) ? 'refreshing' : 'authenticated';
+    const due = provider.canRefresh(record.session) && Date.now() >= dueAt(record.session, issuedAt);
+    const status = due ? 'refreshing' : 'authenticated';
     return { status, session: record.session, error: null };
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryStorage } from '@fx-auth/core';
-import { DEMO, fxClient, passportClient, rejectionOf, startServer, until } from './support.js';
+import { createAuthClient, jsonLogin, memoryStorage } from '@fx-auth/core';
+import { DEMO, fxClient, passportClient, rejectionOf, startServer, track, until } from './support.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -124,6 +124,20 @@ describe('timing of the session', () => {
     expect(restored.getSnapshot().status).toBe('refreshing');
     const next = await until(restored, (snapshot) => snapshot.status === 'authenticated');
     expect(next.session?.accessToken).not.toBe(first.accessToken);
+  });
+
+  it('should present a restored session that cannot be refreshed as authenticated until it expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const server = await startServer({ accessTokenLifetime: 600 });
+    const storage = memoryStorage();
+    const provider = jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate` });
+    const first = await track(createAuthClient({ provider, storage })).login(DEMO);
+    vi.setSystemTime(first.expiresAt - 10_000); // inside the leeway, still valid
+
+    const restored = track(createAuthClient({ provider, storage }));
+
+    expect(restored.getSnapshot()).toMatchObject({ status: 'authenticated', session: first });
+    expect(await restored.getAccessToken()).toBe(first.accessToken);
   });
 
   it('should leave a consistent snapshot when destroyed during a refresh', async () => {
