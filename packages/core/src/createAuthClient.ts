@@ -1,86 +1,19 @@
-import ky, { type KyInstance, type Options as KyOptions } from 'ky';
+import ky from 'ky';
 import { AuthError, isAuthError } from './AuthError.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck, toUrl } from './client/origins.js';
 import { createRefreshTimer } from './client/refreshTimer.js';
 import { localRefreshLock, type RefreshLock } from './client/refreshLock.js';
-import { createSnapshotStore, type SnapshotListener } from './client/snapshotStore.js';
+import type { AuthClient, AuthClientOptions, GetAccessTokenOptions } from './AuthClient.js';
+import { createSnapshotStore } from './client/snapshotStore.js';
 import { toAuthError } from './client/toAuthError.js';
+import { toSessionRecord } from './client/toSessionRecord.js';
 import { watchWakeUps } from './client/watchWakeUps.js';
 import type { TokenTransport } from './http/sendTokenRequest.js';
-import type { ProviderGrant, TokenProvider } from './providers/TokenProvider.js';
+import type { ProviderGrant } from './providers/TokenProvider.js';
 import { createSessionRecordStore, type SessionRecord } from './storage/sessionRecord.js';
 import { memoryStorage } from './storage/memoryStorage.js';
-import type { AuthSnapshot, Credentials, Session, SessionStorage } from './types.js';
-
-/** Options of {@link createAuthClient}. */
-export interface AuthClientOptions {
-  /** The token API: {@link freightExchange}, {@link clientCredentials} or {@link jsonLogin}. */
-  provider: TokenProvider;
-  /**
-   * Where the session is kept.
-   * @default memoryStorage()
-   */
-  storage?: SessionStorage;
-  /**
-   * Seconds before expiry to refresh the token; never more than half the token's lifetime.
-   * @default 60
-   */
-  refreshLeeway?: number;
-  /**
-   * Origins (or URLs) whose requests through `client.ky` get the token.
-   * @default the token endpoint's origin
-   */
-  authorizedOrigins?: readonly string[];
-  /**
-   * Milliseconds for one token request, answer body included.
-   * @default 10000
-   */
-  timeout?: number;
-  /** A `fetch` to use instead of the global one, passed to ky. */
-  fetch?: KyOptions['fetch'];
-}
-
-/** Options of {@link AuthClient.getAccessToken}. */
-export interface GetAccessTokenOptions {
-  /** Get a new token even if the current one is still fresh. */
-  forceRefresh?: boolean;
-}
-
-/** A bearer-token client. Made by {@link createAuthClient}; its methods work when passed bare. */
-export interface AuthClient {
-  /**
-   * Starts a new session, replacing any current one. Password providers need `credentials`; the
-   * client-credentials provider takes none. The password is sent once and never kept.
-   * @throws {AuthError} `invalid_credentials`, `invalid_client`, `network`, `timeout`, `server`,
-   * `invalid_response`; `no_session` when `logout()` or another `login()` came first.
-   */
-  login(credentials?: Credentials): Promise<Session>;
-  /** Ends the session and clears the storage. Anything still running cannot bring it back. */
-  logout(): Promise<void>;
-  /**
-   * A valid access token, refreshed first when it is within the refresh leeway (or forced). A
-   * failed refresh that is not a rejection still yields the current token while it is valid.
-   * @throws {AuthError} `no_session`, `session_expired`, or the refresh's failure.
-   */
-  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
-  /**
-   * Gets a new token now. Concurrent calls share one request.
-   * @throws {AuthError} `session_expired` (the refresh token was rejected, or there is none), a
-   * transient failure (the session is kept and the client retries with backoff), `no_session`.
-   */
-  refresh(): Promise<Session>;
-  /** The current state: the same object until something changes. */
-  getSnapshot(): AuthSnapshot;
-  /** Calls `listener` once per change; returns the unsubscribe function. */
-  subscribe(listener: SnapshotListener): () => void;
-  /** A ky instance that sends the token to authorized origins and retries a 401 once. */
-  readonly ky: KyInstance;
-  /** The provider this client speaks to. */
-  readonly provider: TokenProvider;
-  /** Stops timers and listeners and drops in-flight work; the stored session stays for next time. */
-  destroy(): void;
-}
+import type { AuthSnapshot, Credentials, Session } from './types.js';
 
 const BACKOFF_FIRST = 1_000;
 const BACKOFF_MAX = 60_000;
@@ -187,22 +120,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   }
 
   function commit(grant: ProviderGrant, previous: Session | null): Session {
-    const issued = grant.requestedAt;
-    const session: Session = {
-      accessToken: grant.accessToken,
-      tokenType: 'Bearer',
-      expiresAt: issued + grant.expiresIn * 1000,
-    };
-    const refreshToken = grant.refreshToken ?? previous?.refreshToken;
-    if (refreshToken !== undefined) session.refreshToken = refreshToken;
-    const scope = grant.scope ?? previous?.scope;
-    if (scope !== undefined) session.scope = scope;
-    const user =
-      grant.user && previous?.user && sameJson(grant.user, previous.user)
-        ? previous.user
-        : (grant.user ?? previous?.user);
-    if (user !== undefined) session.user = user;
-    const record = { session, issuedAt: issued };
+    const record = toSessionRecord(grant, previous);
     records.save(record);
     return accept(record);
   }
@@ -369,8 +287,4 @@ function readNumber(value: number, name: string, min: number): number {
     throw new RangeError(`createAuthClient: options.${name} must be a finite number of at least ${min}.`);
   }
   return value;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,5 +1,5 @@
 export { createAuthClient } from './createAuthClient.js';
-export type { AuthClient, AuthClientOptions, GetAccessTokenOptions } from './createAuthClient.js';
+export type { AuthClient, AuthClientOptions, GetAccessTokenOptions } from './AuthClient.js';
 export { AuthError, isAuthError } from './AuthError.js';
 export type { AuthErrorCode, AuthErrorDetails } from './AuthError.js';
 export { freightExchange } from './providers/freightExchange.js';
