@@ -139,6 +139,18 @@ describe('refresh schedule', () => {
     expect(client.getSnapshot().session?.accessToken).not.toBe(first.accessToken);
   });
 
+  it('should leave no timer running after destroy() during a token request', async () => {
+    const server = await startServer();
+    const client = fxClient(server, { fetch: () => new Promise<Response>(() => undefined) });
+    const login = client.login(DEMO).catch((error: unknown) => error);
+    expect(vi.getTimerCount()).toBe(1); // the request's deadline
+
+    client.destroy();
+
+    expect(vi.getTimerCount()).toBe(0);
+    expect(await login).toMatchObject({ code: 'no_session' });
+  });
+
   it('should leave no timer running after destroy()', async () => {
     const server = await startServer();
     const client = fxClient(server);

@@ -36,6 +36,9 @@ export interface TokenAnswer {
 export async function sendTokenRequest(transport: TokenTransport, request: TokenRequest): Promise<TokenAnswer> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), transport.timeout);
+  // Logout and destroy() stop the deadline at once, not a few ticks later when the request unwinds.
+  const stopTimer = (): void => clearTimeout(timer);
+  transport.signal.addEventListener('abort', stopTimer, { once: true });
   const signal = AbortSignal.any([transport.signal, deadline.signal]);
   try {
     // Raced against the signal as well: a custom `fetch` (or a body stream) may ignore aborts.
@@ -59,7 +62,8 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
       cause: sanitizeCause(error, request.secrets),
     });
   } finally {
-    clearTimeout(timer);
+    stopTimer();
+    transport.signal.removeEventListener('abort', stopTimer);
   }
 }
 
