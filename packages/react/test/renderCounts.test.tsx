@@ -24,11 +24,11 @@ function renderProfileData(client: AuthClient, queryClient: QueryClient): Array<
   return renders;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('render counts', () => {
   it('should re-render a useToken() consumer once per change of what it returns during a refresh', async () => {
-    const { client, queryClient } = await setUp({ latency: 30 });
+    const { client, queryClient } = await setUp({ latency: 200 });
     const first = await client.login(DEMO);
     const renders: TokenState[] = [];
     function Token() {
@@ -49,7 +49,7 @@ describe('render counts', () => {
   });
 
   it('should not re-render a component that reads only data from useFxUser() when the profile did not change', async () => {
-    const { client, queryClient } = await setUp({ latency: 30 });
+    const { client, queryClient } = await setUp({ latency: 200 });
     await client.login(DEMO);
     const renders = renderProfileData(client, queryClient);
     expect(renders).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('render counts', () => {
   });
 
   it('should re-render it once when a refresh brings a changed profile', async () => {
-    const { server, client, queryClient } = await setUp({ latency: 30 });
+    const { server, client, queryClient } = await setUp({ latency: 200 });
     await client.login(DEMO);
     const renders = renderProfileData(client, queryClient);
     const demo = server.users.find((user) => user.username === 'demo');
