@@ -62,14 +62,14 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   function restore(): AuthSnapshot {
     const record = records.load();
     if (!record) return ANONYMOUS;
-    if (!provider.canRefresh(record.session) && Date.now() >= record.session.expiresAt) {
+    const canRefresh = refreshable(record.session);
+    if (!canRefresh && Date.now() >= record.session.expiresAt) {
       records.clear();
       return ANONYMOUS;
     }
     issuedAt = record.issuedAt;
     // A due token is about to be refreshed (the timer fires at once): do not present it as fine.
-    const due = provider.canRefresh(record.session) && Date.now() >= dueAt(record.session, issuedAt);
-    const status = due ? 'refreshing' : 'authenticated';
+    const status = canRefresh && Date.now() >= dueAt(record.session, issuedAt) ? 'refreshing' : 'authenticated';
     return { status, session: record.session, error: null };
   }
 
