@@ -101,4 +101,13 @@ export interface SessionStorage {
   setItem(value: string): void;
   /** Removes the stored value. */
   removeItem(): void;
+  /**
+   * Set when every tab of the origin sees this storage, as with `localStorage`: a name that is the
+   * same in every tab and different for every other storage (`webStorage(localStorage)` uses its
+   * key). Clients on such a storage keep their tabs in one session, through a BroadcastChannel and a
+   * Web Lock of this name. Leave it out for a storage of one tab.
+   */
+  readonly sharedName?: string;
+  /** Calls `listener` when the value was changed elsewhere (another tab); returns the function that stops it. */
+  watch?(listener: () => void): () => void;
 }

@@ -27,6 +27,8 @@ export interface TokenStore {
   takeOpaque(token: string): OpaqueRefresh | null;
   revokeAccess(): void;
   revokeRefresh(): void;
+  /** Revokes one refresh token (a rotated one, once used). */
+  revokeRefreshToken(jti: string): void;
 }
 
 /** Creates the token state of one server. `options()` gives the current knobs (the signing key among them). */
@@ -64,6 +66,7 @@ export function createTokenStore(options: () => ResolvedOptions): TokenStore {
       return options().now() < entry.expiresAtMs ? entry : null;
     },
     revokeAccess: () => revokeAll(issuedAccess, revokedAccess),
+    revokeRefreshToken: (jti) => void revokedRefresh.add(jti),
     revokeRefresh() {
       revokeAll(issuedRefresh, revokedRefresh);
       opaque.clear();

@@ -121,7 +121,9 @@ export interface MockServerOptions {
   /**
    * FreightExchange refresh-token handling. `false` is Spring's default `reuseRefreshTokens=true`: a
    * refresh returns a re-signed refresh token with the same `jti` and `exp` (new `ati`). `true`
-   * returns a new refresh token (new `jti`, new expiry).
+   * returns a new refresh token (new `jti`, new expiry) and spends the one used: sending it again
+   * is refused with 401 `invalid_token`, as servers that rotate (Doorkeeper, Django OAuth Toolkit,
+   * Spring with `reuseRefreshTokens=false`) refuse a reused one.
    * @default false
    */
   rotateRefreshTokens?: boolean;

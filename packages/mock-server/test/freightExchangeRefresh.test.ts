@@ -57,6 +57,19 @@ describe('FreightExchange refresh_token grant', () => {
     expect(before.exp).toBe((T0 + 7 * DAY) / 1000);
   });
 
+  it('should refuse a rotated refresh token used a second time, and accept its successor', async () => {
+    const server = await start({ rotateRefreshTokens: true });
+    const login = await fxLogin(server);
+    const first = await fxRefresh(server, login.refresh_token);
+    const { refresh_token: successor } = (await first.json()) as { refresh_token: string };
+
+    const reused = await fxRefresh(server, login.refresh_token);
+
+    expect(reused.status).toBe(401);
+    expect(await reused.json()).toMatchObject({ error: 'invalid_token' });
+    expect((await fxRefresh(server, successor)).status).toBe(200);
+  });
+
   it('should take the parameters from a form body too', async () => {
     const server = await start();
     const login = await fxLogin(server);

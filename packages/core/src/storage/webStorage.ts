@@ -3,16 +3,17 @@ import type { SessionStorage } from '../types.js';
 /** Options of {@link webStorage}. */
 export interface WebStorageOptions {
   /**
-   * The key the session is stored under.
+   * The key the session is stored under. Clients with different keys never share a session, a
+   * lock or a message.
    * @default 'fx-auth.session'
    */
   key?: string;
 }
 
 /**
- * Keeps the session in `localStorage` (survives restarts, shared by tabs) or `sessionStorage` (one
- * tab, survives reloads). Errors of the storage (quota, privacy modes) are swallowed: the session
- * then lives in memory only.
+ * Keeps the session in `localStorage` (survives restarts; every tab of the origin shares it, and
+ * the client keeps them in one session) or `sessionStorage` (one tab, survives reloads). Errors of
+ * the storage (quota, privacy modes) are swallowed: the session then lives in memory only.
  *
  * @example
  * ```ts
@@ -21,11 +22,29 @@ export interface WebStorageOptions {
  */
 export function webStorage(storage: Storage, options: WebStorageOptions = {}): SessionStorage {
   const key = options.key ?? 'fx-auth.session';
-  return {
+  const slot: SessionStorage = {
     getItem: () => attempt(() => storage.getItem(key), null),
     setItem: (value) => attempt(() => storage.setItem(key, value), undefined),
     removeItem: () => attempt(() => storage.removeItem(key), undefined),
   };
+  if (!isLocalStorage(storage)) return slot;
+  return {
+    ...slot,
+    sharedName: `localStorage ${key}`,
+    watch(listener) {
+      // Another tab wrote (or `localStorage.clear()` ran: key null). Chromium delivers these late, so
+      // the client does not count on them: tabs hand sessions over in messages.
+      const onStorage = (event: StorageEvent): void => {
+        if (event.storageArea === storage && (event.key === key || event.key === null)) listener();
+      };
+      window.addEventListener('storage', onStorage);
+      return () => window.removeEventListener('storage', onStorage);
+    },
+  };
+}
+
+function isLocalStorage(storage: Storage): boolean {
+  return attempt(() => typeof window !== 'undefined' && storage === window.localStorage, false);
 }
 
 function attempt<T>(action: () => T, fallback: T): T {

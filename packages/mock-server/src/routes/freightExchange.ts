@@ -90,6 +90,8 @@ function refreshGrant(context: RouteContext, parameters: Map<string, string>, cl
     const message = `Unable to narrow the scope of the client authentication to [${requested.join(', ')}].`;
     return oauthError(res, 400, 'invalid_scope', message);
   }
+  // Rotation spends the refresh token: a second use is refused as a revoked one is.
+  if (options.rotateRefreshTokens) tokens.revokeRefreshToken(jti);
   const refresh = options.rotateRefreshTokens ? newRefresh(context, granted) : { jti, exp, scope: granted };
   issueTokens(context, user, client, requested ?? granted, refresh);
 }

@@ -1,0 +1,96 @@
+import { isAuthError } from '../AuthError.js';
+import type { GetAccessTokenOptions } from '../AuthClient.js';
+import type { TokenTransport } from '../http/sendTokenRequest.js';
+import type { TokenProvider } from '../providers/TokenProvider.js';
+import { cannotRefresh, noSession } from '../session/sessionErrors.js';
+import { recordOf } from '../session/sessionState.js';
+import type { Credentials, Session } from '../types.js';
+import { randomId } from './randomId.js';
+import type { createRefreshCoordinator } from './refreshCoordinator.js';
+import type { SessionRuntime } from './sessionRuntime.js';
+import { toAuthError } from './toAuthError.js';
+
+/** What the client's commands work with. */
+export interface CommandDependencies {
+  readonly runtime: SessionRuntime;
+  readonly provider: TokenProvider;
+  readonly refresher: ReturnType<typeof createRefreshCoordinator>;
+  readonly transport: (signal: AbortSignal) => TokenTransport;
+  /** Takes in a session other tabs have stored meanwhile (nothing for a client of one tab). */
+  readonly lookAround: () => void;
+}
+
+/** `login()`, `refresh()` and `getAccessToken()`: each turns a caller's wish into events and waits for the outcome. */
+export function createSessionCommands({ runtime, provider, refresher, transport, lookAround }: CommandDependencies) {
+  let loggingIn: Promise<Session> | null = null;
+
+  function login(credentials?: Credentials): Promise<Session> {
+    if (runtime.state().destroyed) return Promise.reject(noSession());
+    runtime.dispatch({ type: 'login_requested' });
+    const { generation } = runtime.state();
+    const signal = runtime.signal();
+    const pending = (async () => {
+      let grant;
+      try {
+        grant = await provider.login(transport(signal), credentials);
+      } catch (error) {
+        const failure = toAuthError(error);
+        runtime.dispatch({ type: 'login_failed', generation, error: failure });
+        throw runtime.state().error === failure ? failure : noSession();
+      }
+      const lineage = randomId();
+      runtime.dispatch({ type: 'login_succeeded', generation, grant, lineage });
+      const record = recordOf(runtime.state());
+      if (runtime.state().generation !== generation || record?.lineage !== lineage) throw noSession();
+      return record.session;
+    })();
+    loggingIn = pending;
+    const settle = (): void => {
+      if (loggingIn === pending) loggingIn = null;
+    };
+    pending.then(settle, settle);
+    return pending;
+  }
+
+  function refresh(): Promise<Session> {
+    if (loggingIn) return loggingIn;
+    const running = refresher.running();
+    if (running) return running;
+    const state = runtime.state();
+    if (state.destroyed || !recordOf(state)) return Promise.reject(noSession());
+    runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: true });
+    const started = refresher.running();
+    if (started) return started;
+    const after = runtime.state();
+    return Promise.reject(recordOf(after) ? (after.refusal ?? cannotRefresh()) : (after.error ?? noSession()));
+  }
+
+  async function getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
+    if (loggingIn) {
+      // A token that a login just brought is as fresh as a forced refresh would make it.
+      const fresh = await loggingIn.catch(() => undefined);
+      if (fresh && fresh === recordOf(runtime.state())?.session) return fresh.accessToken;
+    }
+    if (request.forceRefresh === true) return (await refresh()).accessToken;
+    // Timers are not trusted (sleep, frozen tabs): the shared storage and the clock are checked now.
+    lookAround();
+    const before = recordOf(runtime.state());
+    runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
+    const state = runtime.state();
+    const record = recordOf(state);
+    if (state.destroyed || !record) throw before && !record && state.error ? state.error : noSession();
+    // Fresh, or not refreshable, or backing off after a failed refresh: the current token while it lasts.
+    if (state.phase.status !== 'refreshing' && Date.now() < record.session.expiresAt) return record.session.accessToken;
+    try {
+      return (await refresh()).accessToken;
+    } catch (error) {
+      const transient = isAuthError(error) && error.code !== 'session_expired' && error.code !== 'no_session';
+      if (transient && recordOf(runtime.state()) === record && Date.now() < record.session.expiresAt) {
+        return record.session.accessToken;
+      }
+      throw error;
+    }
+  }
+
+  return { login, refresh, getAccessToken };
+}

@@ -1,0 +1,55 @@
+import type { SessionEffect, SessionEvent } from '../session/sessionEvents.js';
+import { nextCheckAt, toSnapshot, type SessionRules, type SessionState } from '../session/sessionState.js';
+import { transition } from '../session/transition.js';
+import { createRefreshTimer } from './refreshTimer.js';
+import { createSnapshotStore } from './snapshotStore.js';
+
+/** Holds the session state and runs its transitions; everything that changes the session goes through `dispatch`. */
+export interface SessionRuntime {
+  /** The current state. */
+  state(): SessionState;
+  /** Applies `event`: the next state, its effects (in order), one snapshot notification, the timer re-armed. */
+  dispatch(event: SessionEvent): void;
+  /** Aborted when the current generation ends (logout, login, another tab's login, destroy). */
+  signal(): AbortSignal;
+  readonly snapshots: ReturnType<typeof createSnapshotStore>;
+}
+
+/**
+ * Runs the session state machine: `run` carries out each effect, the timer wakes the machine at
+ * the state's next check time, and the generation's AbortController is replaced with each new
+ * generation, so work of an older one stops at once.
+ */
+export function createSessionRuntime(
+  initial: SessionState,
+  rules: SessionRules,
+  run: (effect: SessionEffect) => void,
+): SessionRuntime {
+  let state = initial;
+  let generation = new AbortController();
+  const snapshots = createSnapshotStore(toSnapshot(initial));
+  const timer = createRefreshTimer();
+
+  const arm = (): void => {
+    const at = nextCheckAt(state, rules);
+    if (at === null) timer.cancel();
+    else timer.at(at, () => dispatch({ type: 'refresh_due', now: Date.now(), forced: false }));
+  };
+
+  function dispatch(event: SessionEvent): void {
+    const previous = state;
+    const { state: next, effects } = transition(previous, event, rules);
+    if (next === previous && effects.length === 0) return;
+    state = next;
+    if (next.generation !== previous.generation) {
+      generation.abort();
+      generation = new AbortController();
+    }
+    for (const effect of effects) run(effect);
+    snapshots.set(toSnapshot(next));
+    arm(); // a listener may have dispatched meanwhile: arm() reads the latest state
+  }
+
+  arm();
+  return { state: () => state, dispatch, signal: () => generation.signal, snapshots };
+}

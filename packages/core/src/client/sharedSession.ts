@@ -1,0 +1,70 @@
+import type { SessionRecord } from '../session/sessionRecord.js';
+import type { SessionRuntime } from './sessionRuntime.js';
+import type { createRecordStore, RecordCodec } from '../storage/recordStore.js';
+import type { SessionStorage } from '../types.js';
+import { joinTabs, type TabSync } from './tabSync.js';
+import { watchWakeUps } from './watchWakeUps.js';
+
+/** The session as other tabs share it: their news, the shared storage, and the page waking up. */
+export interface SharedSession {
+  /** The tabs of the shared storage, or `null` for a client of one tab. */
+  readonly tabs: TabSync | null;
+  /** Takes in a session other tabs stored meanwhile (nothing for a client of one tab). */
+  lookAround(): void;
+  /** Stops listening to tabs, storage and page. */
+  close(): void;
+}
+
+/**
+ * Connects the runtime to the world outside it: news from other tabs become events, the shared
+ * storage is re-read on every wake-up (a page back from the back/forward cache may have missed a
+ * logout), and the page's visibility, focus and connectivity wake the machine up.
+ */
+export function connectSharedSession(
+  runtime: () => SessionRuntime,
+  storage: SessionStorage,
+  records: ReturnType<typeof createRecordStore>,
+  codec: RecordCodec,
+  provider: string,
+  lockWaitMs: number,
+): SharedSession {
+  const seen = (record: SessionRecord): void => runtime().dispatch({ type: 'session_seen', record, now: Date.now() });
+  const tabs =
+    storage.sharedName === undefined
+      ? null
+      : joinTabs(storage.sharedName, provider, codec, lockWaitMs, (news) =>
+          news.kind === 'session'
+            ? seen(news.record)
+            : runtime().dispatch({ type: 'session_ended_elsewhere', lineage: news.lineage, error: news.error }),
+        );
+
+  const lookAround = (missedMessages = false): void => {
+    if (!tabs) return;
+    const found = records.loadChanged();
+    if (found) return seen(found);
+    const { phase } = runtime().state();
+    if (found === null && missedMessages && (phase.status === 'authenticated' || phase.status === 'refreshing')) {
+      runtime().dispatch({ type: 'session_ended_elsewhere', lineage: phase.record.lineage, error: null });
+    }
+  };
+
+  const stopWatchingPage = watchWakeUps(
+    (reason) => {
+      lookAround(reason === 'restored');
+      const now = Date.now();
+      runtime().dispatch(reason === 'online' ? { type: 'came_online', now } : { type: 'woke_up', now });
+    },
+    () => runtime().dispatch({ type: 'went_offline' }),
+  );
+  const stopWatchingStorage = (tabs && storage.watch?.(() => lookAround())) || (() => undefined);
+
+  return {
+    tabs,
+    lookAround: () => lookAround(),
+    close() {
+      stopWatchingPage();
+      stopWatchingStorage();
+      tabs?.close();
+    },
+  };
+}

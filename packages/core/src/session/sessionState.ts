@@ -1,0 +1,104 @@
+import type { AuthError } from '../AuthError.js';
+import type { AuthSnapshot, Session } from '../types.js';
+import type { RecordStamp, SessionRecord } from './sessionRecord.js';
+
+/** What the session is doing. Only the phases with a `record` have a session. */
+export type SessionPhase =
+  | { readonly status: 'anonymous' }
+  /** A login is running; `standby` is a session another tab made meanwhile, taken if the login fails. */
+  | { readonly status: 'authenticating'; readonly standby: SessionRecord | null }
+  | { readonly status: 'authenticated'; readonly record: SessionRecord }
+  /** A refresh of `record` is running. */
+  | { readonly status: 'refreshing'; readonly record: SessionRecord };
+
+/** Everything the session lifecycle knows; replaced, never mutated, by {@link transition}. */
+export interface SessionState {
+  readonly phase: SessionPhase;
+  /** The last failure of a login or refresh; cleared by the next success or a logout. */
+  readonly error: AuthError | null;
+  /**
+   * Bumped by every login, logout, end of a session, switch to another tab's login and destroy.
+   * Work carries the generation it started in, and its result is dropped in any other.
+   */
+  readonly generation: number;
+  /** The newest record seen here or committed here: nothing older is ever taken. */
+  readonly newest: RecordStamp | null;
+  /** Lineages that ended (logout, a rejected refresh token): never taken again. Newest last. */
+  readonly ended: readonly string[];
+  /** Consecutive transient refresh failures, and when the next automatic attempt may start. */
+  readonly retry: { readonly failures: number; readonly at: number };
+  /** A refresh the server will keep refusing (the client was rejected): none is tried again. */
+  readonly refusal: AuthError | null;
+  /** Whether the browser says it is online; transient retries wait while it is not. */
+  readonly online: boolean;
+  /** `destroy()` was called: nothing changes any more but for a logout, which still clears the storage. */
+  readonly destroyed: boolean;
+}
+
+/** What the lifecycle needs to know of the client's options and provider. */
+export interface SessionRules {
+  /** Milliseconds before expiry to refresh; at most half the token's lifetime. */
+  readonly leeway: number;
+  /** Whether the provider can extend this session. */
+  readonly canRefresh: (session: Session) => boolean;
+}
+
+const BACKOFF_FIRST = 1_000;
+const BACKOFF_MAX = 60_000;
+/** How many ended lineages a client remembers (late messages about older ones lose on order anyway). */
+export const ENDED_KEPT = 16;
+
+/** A state without a session. */
+export function anonymousState(online: boolean): SessionState {
+  return {
+    phase: { status: 'anonymous' },
+    error: null,
+    generation: 0,
+    newest: null,
+    ended: [],
+    retry: { failures: 0, at: 0 },
+    refusal: null,
+    online,
+    destroyed: false,
+  };
+}
+
+/** The session's record, in the phases that have one. */
+export function recordOf(state: SessionState): SessionRecord | null {
+  const { phase } = state;
+  return phase.status === 'authenticated' || phase.status === 'refreshing' ? phase.record : null;
+}
+
+/** When the token should be refreshed: `leeway` before expiry, but never in the first half of its life. */
+export function dueAt(record: SessionRecord, leeway: number): number {
+  const { expiresAt } = record.session;
+  return expiresAt - Math.min(leeway, Math.max(0, (expiresAt - record.issuedAt) / 2));
+}
+
+/** Whether the current session can get a new token (it has one, the provider can, nothing refused it). */
+export function canRefreshNow(state: SessionState, rules: SessionRules): boolean {
+  const record = recordOf(state);
+  return record !== null && state.refusal === null && rules.canRefresh(record.session);
+}
+
+/** The wait before the next automatic attempt after `failures` transient failures: 1 s, 2 s, 4 s … 60 s. */
+export function backoff(failures: number): number {
+  return Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
+}
+
+/**
+ * When the client should next look at the clock (epoch ms): the refresh time (or the backoff's end),
+ * or the expiry of a session that cannot be refreshed. `null`: nothing to wait for.
+ */
+export function nextCheckAt(state: SessionState, rules: SessionRules): number | null {
+  if (state.destroyed || state.phase.status !== 'authenticated') return null;
+  const { record } = state.phase;
+  if (!canRefreshNow(state, rules)) return record.session.expiresAt;
+  if (state.retry.failures > 0 && !state.online) return null; // transient retries wait for `online`
+  return Math.max(dueAt(record, rules.leeway), state.retry.at);
+}
+
+/** The public view of a state. */
+export function toSnapshot(state: SessionState): AuthSnapshot {
+  return { status: state.phase.status, session: recordOf(state)?.session ?? null, error: state.error };
+}

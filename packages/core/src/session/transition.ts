@@ -1,0 +1,69 @@
+import { checkClock, refreshFailed, refreshedRecord, resumeRetries } from './refreshTransitions.js';
+import type { SessionEvent } from './sessionEvents.js';
+import { toSessionRecord } from './sessionRecord.js';
+import type { SessionRules, SessionState } from './sessionState.js';
+import { commit, end, stateLineage, stay, type Transition } from './commit.js';
+import { endedElsewhere, seen } from './tabTransitions.js';
+
+export type { Transition } from './commit.js';
+
+/**
+ * The session lifecycle: the next state for an event, and the effects to run. Pure: no clock, no
+ * I/O, no randomness (events bring the time and new lineages). The table is in docs/session-lifecycle.md.
+ */
+export function transition(state: SessionState, event: SessionEvent, rules: SessionRules): Transition {
+  if (state.destroyed && event.type !== 'logout_requested') return stay(state);
+  switch (event.type) {
+    case 'login_requested':
+      return end(state, null, 'everywhere', stateLineage(state), { status: 'authenticating', standby: null });
+    case 'login_succeeded': {
+      if (event.generation !== state.generation || state.phase.status !== 'authenticating') return stay(state);
+      // Later than every login seen here, whatever the clock says: this one is the user's latest.
+      const since = Math.max(event.grant.requestedAt, (state.newest?.since ?? 0) + 1);
+      return commit(state, toSessionRecord(event.grant, null, { lineage: event.lineage, since, seq: 0 }), 'here');
+    }
+    case 'login_failed': {
+      if (event.generation !== state.generation || state.phase.status !== 'authenticating') return stay(state);
+      const { standby } = state.phase;
+      if (!standby) return stay({ ...state, phase: { status: 'anonymous' }, error: event.error });
+      // Another tab logged in meanwhile: its session is the one to have (and keep in storage).
+      const taken = commit(state, standby, 'elsewhere');
+      return { state: { ...taken.state, error: event.error }, effects: [{ type: 'save', record: standby }] };
+    }
+    case 'refresh_due':
+      return checkClock(state, event.now, event.forced, rules);
+    case 'refresh_succeeded': {
+      const record = refreshedRecord(state, event);
+      if (!record) return stay(state);
+      return commit(state, toSessionRecord(event.grant, record.session, { ...record, seq: record.seq + 1 }), 'here');
+    }
+    case 'refresh_failed':
+      return refreshFailed(state, event);
+    case 'session_seen':
+      return seen(state, event.record, event.now, rules);
+    case 'session_ended_elsewhere':
+      return endedElsewhere(state, event.lineage, event.error);
+    case 'woke_up':
+      return checkClock(resumeRetries(state, event.now), event.now, false, rules);
+    case 'went_offline':
+      return stay(state.online ? { ...state, online: false } : state);
+    case 'came_online':
+      return checkClock(resumeRetries({ ...state, online: true }, event.now), event.now, false, rules);
+    case 'logout_requested':
+      // After destroy() a logout still clears the storage, but no other tab hears of it.
+      if (state.destroyed)
+        return { state: { ...state, phase: { status: 'anonymous' }, error: null }, effects: [{ type: 'remove' }] };
+      return end(state, null, 'everywhere', stateLineage(state));
+    case 'destroyed': {
+      // Work in progress is dropped: the last snapshot says so.
+      const { phase } = state;
+      const settled =
+        phase.status === 'authenticating'
+          ? { status: 'anonymous' as const }
+          : phase.status === 'refreshing'
+            ? { status: 'authenticated' as const, record: phase.record }
+            : phase;
+      return stay({ ...state, phase: settled, destroyed: true, generation: state.generation + 1 });
+    }
+  }
+}
