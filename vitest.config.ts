@@ -46,6 +46,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'tabs-browser',
+          include: ['tests/tabs/test/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           include: ['packages/mock-server/test/**/*.test.ts'],
           environment: 'node',

@@ -22,11 +22,18 @@ const ARGS = [
   '--no-first-run',
 ];
 
+/** Options of {@link launchChromium}. */
+export interface LaunchOptions {
+  /** Keep Chromium's back/forward cache, which Playwright turns off by default. */
+  backForwardCache?: boolean;
+}
+
 /** Launches the system's Chromium (`CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`) headless. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium({ backForwardCache = false }: LaunchOptions = {}): Promise<Browser> {
   const executablePath = CANDIDATES.find((path): path is string => path !== undefined && existsSync(path));
   if (!executablePath) {
     throw new Error('No Chromium found: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.');
   }
-  return chromium.launch({ executablePath, args: ARGS, headless: true });
+  const ignoreDefaultArgs = backForwardCache ? ['--disable-back-forward-cache'] : [];
+  return chromium.launch({ executablePath, args: ARGS, headless: true, ignoreDefaultArgs });
 }

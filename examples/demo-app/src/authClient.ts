@@ -9,3 +9,6 @@ export const authClient = createAuthClient({
   provider: freightExchange({ baseUrl: window.location.origin }),
   storage: webStorage(window.sessionStorage, { key: 'fx-auth-demo.session' }),
 });
+
+// A hot update replaces this module: the old client's timers and listeners must go with it.
+import.meta.hot?.dispose(() => authClient.destroy());

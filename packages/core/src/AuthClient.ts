@@ -23,7 +23,8 @@ export interface AuthClientOptions {
    */
   authorizedOrigins?: readonly string[];
   /**
-   * Milliseconds for one token request, answer body included.
+   * Milliseconds for one token request, answer body included; also the longest wait for the
+   * refresh lock that tabs sharing a storage take turns with.
    * @default 10000
    */
   timeout?: number;

@@ -8,7 +8,8 @@
  * - `no_session`: there is no session (never logged in, logged out, or the client was destroyed),
  *   including for an operation that was still running when that happened.
  * - `network`: the request never got an HTTP answer (offline, DNS, refused or dropped connection).
- * - `timeout`: no complete answer within `options.timeout`.
+ * - `timeout`: no complete answer within `options.timeout`, or another tab held the refresh lock
+ *   that long (transient: the session stays).
  * - `server`: the server answered with an error it did not attribute to the user or client (5xx, an
  *   unexpected 4xx).
  * - `invalid_response`: a success status with a body that is not a valid token response.

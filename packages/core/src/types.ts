@@ -93,6 +93,17 @@ export interface AuthSnapshot {
 /**
  * Where a session is kept between page loads: a string slot. Methods may throw (quota, privacy
  * mode); the client treats a throwing storage as empty.
+ *
+ * @example
+ * ```ts
+ * // A storage every tab shares, joined like webStorage(localStorage):
+ * const storage: SessionStorage = {
+ *   getItem: () => localStorage.getItem('my-app.auth'),
+ *   setItem: (value) => localStorage.setItem('my-app.auth', value),
+ *   removeItem: () => localStorage.removeItem('my-app.auth'),
+ *   sharedName: 'my-app.auth',
+ * }
+ * ```
  */
 export interface SessionStorage {
   /** The stored value, or `null`. */

@@ -43,7 +43,9 @@ export function connectSharedSession(
     const found = records.loadChanged();
     if (found) return seen(found);
     const { phase } = runtime().state();
-    if (found === null && missedMessages && (phase.status === 'authenticated' || phase.status === 'refreshing')) {
+    // Back from the back/forward cache, news may have been missed: an emptied storage means a logout.
+    const live = phase.status === 'authenticated' || phase.status === 'refreshing';
+    if (missedMessages && live && records.isEmpty()) {
       runtime().dispatch({ type: 'session_ended_elsewhere', lineage: phase.record.lineage, error: null });
     }
   };

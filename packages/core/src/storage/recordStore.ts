@@ -102,6 +102,10 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
       known = raw;
       return decode(raw);
     },
+    /** Whether the storage holds nothing (an unreadable storage is not known to be empty). */
+    isEmpty(): boolean {
+      return read() === null;
+    },
     save(record: SessionRecord): void {
       const raw = codec.encode(record);
       try {

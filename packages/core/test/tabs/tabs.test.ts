@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthClient, AuthSnapshot } from '@fx-auth/core';
-import { DEMO, fxClient, rejectionOf, startServer, until } from '../support.js';
+import { clientCredentials, createAuthClient, jsonLogin, type AuthClient, type AuthSnapshot } from '@fx-auth/core';
+import { DEMO, fxClient, rejectionOf, startServer, track, until } from '../support.js';
 import { countChannels, installLocks, sharedStorage } from './support.js';
 
 const ALICE = { username: 'alice', password: 'p@ss w0rd&=?+%' } as const;
@@ -26,6 +26,20 @@ async function deliveredSoFar(): Promise<void> {
   receiver.close();
 }
 
+/**
+ * Runs the fake clock to the next refresh time of the tabs' session and waits until every tab
+ * has the new token; returns it after checking that they all hold the same one.
+ */
+async function nextExpiry(tabs: AuthClient[]): Promise<string> {
+  const before = tokenOf(tabs[0]!);
+  const { expiresAt } = tabs[0]!.getSnapshot().session!;
+  await vi.advanceTimersByTimeAsync(expiresAt - 60_000 - Date.now());
+  await allReach(tabs, (snapshot) => snapshot.status === 'authenticated' && snapshot.session?.accessToken !== before);
+  const token = tokenOf(tabs[0]!)!;
+  expect(tabs.map(tokenOf)).toEqual(tabs.map(() => token));
+  return token;
+}
+
 async function tabsOf(count: number, options: { lag?: boolean; lifetime?: number; rotate?: boolean } = {}) {
   const server = await startServer({
     accessTokenLifetime: options.lifetime ?? 600,
@@ -49,20 +63,13 @@ describe('tabs sharing a storage', () => {
     async (count) => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
       installLocks();
-      const { server, tabs, session } = await loggedIn(count);
-      let token = session.accessToken;
+      const { server, tabs } = await loggedIn(count);
+      let token = '';
 
       for (let expiry = 1; expiry <= 3; expiry += 1) {
-        const { expiresAt } = tabs[0]!.getSnapshot().session!;
-        await vi.advanceTimersByTimeAsync(expiresAt - 60_000 - Date.now());
-        await allReach(
-          tabs,
-          (snapshot) => snapshot.status === 'authenticated' && snapshot.session?.accessToken !== token,
-        );
+        token = await nextExpiry(tabs);
 
         expect(server.count('fx-token')).toBe(1 + expiry);
-        expect(new Set(tabs.map(tokenOf)).size).toBe(1);
-        token = tokenOf(tabs[0]!)!;
         const calls = await Promise.all(tabs.map((tab) => tab.ky.get(`${server.url}/api/me`)));
         expect(calls.map((call) => call.status)).toEqual(tabs.map(() => 200));
       }
@@ -217,6 +224,37 @@ describe('tabs sharing a storage', () => {
     expect(b.getSnapshot().session?.user?.login).toBe('alice');
     expect(server.count('fx-token')).toBe(4);
     expect(locks.requestCount()).toBe(2);
+  });
+});
+
+describe.each([
+  ['JSON login, whose refresh tokens are single-use', 'json'],
+  ['client credentials, which get a new grant instead of refreshing', 'passport'],
+] as const)('tabs of %s', (_name, kind) => {
+  it('should send one token request per expiry across three tabs', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    installLocks();
+    const server = await startServer({ accessTokenLifetime: 600 });
+    const storage = sharedStorage('test-shared', { lag: true });
+    const provider =
+      kind === 'json'
+        ? jsonLogin({
+            tokenUrl: `${server.url}/api/v1/cas/authenticate`,
+            refreshUrl: `${server.url}/api/v1/cas/refresh`,
+          })
+        : clientCredentials({
+            tokenUrl: `${server.url}/passport/oauth/token`,
+            clientId: 'demo-client',
+            clientSecret: 'demo-secret',
+          });
+    const tabs = Array.from({ length: 3 }, () => track(createAuthClient({ provider, storage: storage.tab() })));
+    const api =
+      kind === 'json' ? (['json-login', 'json-refresh'] as const) : (['passport-token', 'passport-token'] as const);
+    const first = await (kind === 'json' ? tabs[0]!.login(DEMO) : tabs[0]!.login());
+    await allReach(tabs, (snapshot) => snapshot.session?.accessToken === first.accessToken);
+
+    for (let expiry = 1; expiry <= 3; expiry += 1) await nextExpiry(tabs);
+    expect(server.count(api[0]) + (api[0] === api[1] ? 0 : server.count(api[1]))).toBe(4);
   });
 });
 
