@@ -6,7 +6,7 @@ import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
 import { createSessionRuntime, type SessionRuntime } from './client/sessionRuntime.js';
 import { connectSharedSession } from './client/sharedSession.js';
-import { localLock } from './client/tabLock.js';
+import { localLockFor } from './client/tabLock.js';
 import type { TokenTransport } from './http/sendTokenRequest.js';
 import type { SessionEffect } from './session/sessionEvents.js';
 import { anonymousState, canRefreshNow, recordOf, type SessionRules } from './session/sessionState.js';
@@ -34,6 +34,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
   const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, ...fetchOption });
   const transport = (signal: AbortSignal): TokenTransport => ({ ky: tokenKy, timeout, signal });
+  const authorizedOrigins = options.authorizedOrigins ?? (toUrl(provider.tokenUrl) ? [provider.tokenUrl] : []);
+  const isAuthorized = createOriginCheck(authorizedOrigins); // every option is checked before anything starts
   const storage = options.storage ?? memoryStorage();
   const providerKey = `${provider.kind} ${provider.tokenUrl}`;
   const codec = recordCodec(providerKey);
@@ -50,35 +52,42 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   const run = (effect: SessionEffect): void => {
     if (effect.type === 'save') records.save(effect.record);
-    else if (effect.type === 'remove') records.remove(effect.lineage);
+    else if (effect.type === 'remove') records.remove(effect.ending);
     else if (effect.type === 'announce') shared.tabs?.announce(effect.news);
     else refresher.start(effect.generation, effect.record);
   };
   const runtime: SessionRuntime = createSessionRuntime(restored, rules, run);
+  const lock = shared.tabs?.lock ?? localLockFor(storage);
+  /** Inside the lock, also for a client of one tab: another client on the same storage may have stored a session. */
+  const settle = async (): Promise<void> => {
+    await shared.tabs?.settle();
+    const found = records.loadChanged();
+    if (found) runtime.dispatch({ type: 'session_seen', record: found, now: Date.now() });
+  };
   const refresher = createRefreshCoordinator({
     runtime,
-    lock: shared.tabs?.lock ?? localLock(),
+    lock,
     request: (session, signal) => provider.refresh(transport(signal), session),
-    lookAround: async () => {
-      await shared.tabs?.settle();
-      // Inside the lock, also for a client of one tab: another client on the same storage may have refreshed.
-      const found = records.loadChanged();
-      if (found) runtime.dispatch({ type: 'session_seen', record: found, now: Date.now() });
-    },
+    lookAround: settle,
   });
   const { login, refresh, getAccessToken } = createSessionCommands({
     runtime,
+    rules,
     provider,
     refresher,
     transport,
+    lock,
+    settle,
     lookAround: shared.lookAround,
   });
   runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false }); // a restored session may be due
 
-  const authorizedOrigins = options.authorizedOrigins ?? (toUrl(provider.tokenUrl) ? [provider.tokenUrl] : []);
   return {
     login,
-    logout: async () => runtime.dispatch({ type: 'logout_requested' }),
+    logout: async () => {
+      shared.lookAround(); // a session another tab stored is logged out too, and the tabs hear of it
+      runtime.dispatch({ type: 'logout_requested' });
+    },
     getAccessToken,
     refresh,
     getSnapshot: runtime.snapshots.get,
@@ -89,7 +98,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         currentToken: () => recordOf(runtime.state())?.session.accessToken,
         canRefresh: () => canRefreshNow(runtime.state(), rules),
       },
-      createOriginCheck(authorizedOrigins),
+      isAuthorized,
       fetchOption,
     ),
     provider,

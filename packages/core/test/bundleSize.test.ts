@@ -4,9 +4,9 @@ import { measureBundle } from '../../../tools/measureBundle.js';
 
 /**
  * The ceiling stated in the README: @fx-auth/core with ky and zod/mini, minified and gzipped. It was
- * 18 KiB until the session lifecycle became an explicit state machine shared by tabs (+3 kB).
+ * 18 KiB until the session lifecycle became an explicit state machine shared by tabs (+4 kB).
  */
-const CEILING_GZIP_BYTES = 20 * 1024;
+const CEILING_GZIP_BYTES = 22 * 1024;
 
 describe('@fx-auth/core bundle', () => {
   it(`should stay under ${CEILING_GZIP_BYTES} bytes gzipped, dependencies included`, async () => {

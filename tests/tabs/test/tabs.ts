@@ -76,7 +76,7 @@ export async function everyTab(
     .poll(
       async () => {
         last = await Promise.all(pages.map(snapshotOf));
-        return last.every(predicate);
+        return last.every(predicate) || last.map(({ status, user, error }) => ({ status, user, error }));
       },
       { timeout, interval: 20 },
     )

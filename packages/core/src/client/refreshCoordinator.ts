@@ -37,27 +37,41 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround }:
     const signal = runtime.signal();
     const from = stampOf(record);
     let failure: AuthError | undefined;
+    const fail = (error: unknown, fromEndpoint: boolean): void => {
+      failure = toAuthError(error);
+      runtime.dispatch({ type: 'refresh_failed', generation, from, error: failure, now: Date.now(), fromEndpoint });
+    };
     try {
       await lock.run(async () => {
         await lookAround();
         if (!isRefreshing(generation, record)) return; // another tab's session was taken, or the session ended
-        const grant = await request(record.session, signal);
+        let grant;
+        try {
+          grant = await request(record.session, signal);
+        } catch (error) {
+          // A refresh token that another tab has already replaced is no rejection of the session.
+          if (toAuthError(error).code === 'session_expired') await lookAround();
+          // Still holding the lock: the other tabs hear of the outcome before one of them may try.
+          return fail(error, true);
+        }
         runtime.dispatch({ type: 'refresh_succeeded', generation, from, grant });
       }, signal);
     } catch (error) {
-      failure = toAuthError(error);
-      // A refresh token that another tab has already replaced is no rejection of the session.
-      if (failure.code === 'session_expired') await lookAround();
-      runtime.dispatch({ type: 'refresh_failed', generation, from, error: failure, now: Date.now() });
+      fail(error, false); // the lock: another tab held it too long, or the work no longer matters
     }
     const state = runtime.state();
     const current = recordOf(state);
-    if (state.generation === generation && current && isNewer(current, record)) return current.session;
-    if (failure && (state.generation === generation || state.error === failure)) throw failure;
+    if (state.generation === generation && current && isNewer(current, record)) {
+      // Another tab's session was taken: if it is due as well, callers get its refresh.
+      runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
+      return coordinator.running() ?? current.session;
+    }
+    const error = failure ?? (state.generation === generation ? state.error : null);
+    if (error && (state.generation === generation || state.error === error)) throw error;
     throw noSession();
   }
 
-  return {
+  const coordinator = {
     /** Starts refreshing `record` (an effect of the state machine). */
     start(generation: number, record: SessionRecord): void {
       const promise = refresh(generation, record);
@@ -73,4 +87,5 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround }:
       return running && phase.status === 'refreshing' && running.record === phase.record ? running.promise : null;
     },
   };
+  return coordinator;
 }

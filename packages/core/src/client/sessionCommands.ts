@@ -1,28 +1,49 @@
 import { isAuthError } from '../AuthError.js';
 import type { GetAccessTokenOptions } from '../AuthClient.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
-import type { TokenProvider } from '../providers/TokenProvider.js';
+import type { ProviderGrant, TokenProvider } from '../providers/TokenProvider.js';
 import { cannotRefresh, noSession } from '../session/sessionErrors.js';
-import { recordOf } from '../session/sessionState.js';
+import { dueAt, recordOf, type SessionRules } from '../session/sessionState.js';
 import type { Credentials, Session } from '../types.js';
 import { randomId } from './randomId.js';
 import type { createRefreshCoordinator } from './refreshCoordinator.js';
 import type { SessionRuntime } from './sessionRuntime.js';
+import type { RefreshLock } from './tabLock.js';
 import { toAuthError } from './toAuthError.js';
 
 /** What the client's commands work with. */
 export interface CommandDependencies {
   readonly runtime: SessionRuntime;
+  readonly rules: SessionRules;
   readonly provider: TokenProvider;
   readonly refresher: ReturnType<typeof createRefreshCoordinator>;
   readonly transport: (signal: AbortSignal) => TokenTransport;
+  /** The lock under which new sessions are stored, so that the storage only moves forward. */
+  readonly lock: RefreshLock;
+  /** Takes in what other tabs have posted and stored so far (inside the lock). */
+  readonly settle: () => Promise<void>;
   /** Takes in a session other tabs have stored meanwhile (nothing for a client of one tab). */
   readonly lookAround: () => void;
 }
 
 /** `login()`, `refresh()` and `getAccessToken()`: each turns a caller's wish into events and waits for the outcome. */
-export function createSessionCommands({ runtime, provider, refresher, transport, lookAround }: CommandDependencies) {
+export function createSessionCommands(dependencies: CommandDependencies) {
+  const { runtime, rules, provider, refresher, transport, lock, settle, lookAround } = dependencies;
   let loggingIn: Promise<Session> | null = null;
+
+  /** Commits a login's grant under the lock (after what other tabs did meanwhile); without it when it cannot be had. */
+  async function commitLogin(generation: number, grant: ProviderGrant, signal: AbortSignal): Promise<void> {
+    const lineage = randomId();
+    const succeed = (): void => runtime.dispatch({ type: 'login_succeeded', generation, grant, lineage });
+    try {
+      await lock.run(async () => {
+        await settle();
+        succeed();
+      }, signal);
+    } catch {
+      succeed(); // another tab holds the lock too long: a login is not refused for it
+    }
+  }
 
   function login(credentials?: Credentials): Promise<Session> {
     if (runtime.state().destroyed) return Promise.reject(noSession());
@@ -38,17 +59,18 @@ export function createSessionCommands({ runtime, provider, refresher, transport,
         runtime.dispatch({ type: 'login_failed', generation, error: failure });
         throw runtime.state().error === failure ? failure : noSession();
       }
-      const lineage = randomId();
-      runtime.dispatch({ type: 'login_succeeded', generation, grant, lineage });
+      await commitLogin(generation, grant, signal);
       const record = recordOf(runtime.state());
-      if (runtime.state().generation !== generation || record?.lineage !== lineage) throw noSession();
+      if (runtime.state().generation !== generation || record?.session.accessToken !== grant.accessToken) {
+        throw noSession();
+      }
       return record.session;
     })();
     loggingIn = pending;
-    const settle = (): void => {
+    const settled = (): void => {
       if (loggingIn === pending) loggingIn = null;
     };
-    pending.then(settle, settle);
+    pending.then(settled, settled);
     return pending;
   }
 
@@ -79,8 +101,12 @@ export function createSessionCommands({ runtime, provider, refresher, transport,
     const state = runtime.state();
     const record = recordOf(state);
     if (state.destroyed || !record) throw before && !record && state.error ? state.error : noSession();
-    // Fresh, or not refreshable, or backing off after a failed refresh: the current token while it lasts.
-    if (state.phase.status !== 'refreshing' && Date.now() < record.session.expiresAt) return record.session.accessToken;
+    // Only a due token waits for its first refresh. A fresh one is handed out even while a (forced)
+    // refresh runs; so is a valid one while a retry runs (another tab may hold the lock for long).
+    const now = Date.now();
+    const waits =
+      now >= dueAt(record, rules.leeway) && state.phase.status === 'refreshing' && state.retry.failures === 0;
+    if (!waits && now < record.session.expiresAt) return record.session.accessToken;
     try {
       return (await refresh()).accessToken;
     } catch (error) {

@@ -32,11 +32,18 @@ export function connectSharedSession(
   const tabs =
     storage.sharedName === undefined
       ? null
-      : joinTabs(storage.sharedName, provider, codec, lockWaitMs, (news) =>
-          news.kind === 'session'
-            ? seen(news.record)
-            : runtime().dispatch({ type: 'session_ended_elsewhere', lineage: news.lineage, error: news.error }),
-        );
+      : joinTabs(storage.sharedName, provider, codec, lockWaitMs, (news) => {
+          if (news.kind === 'session') return seen(news.record);
+          if (news.kind === 'ended') {
+            return runtime().dispatch({ type: 'session_ended_elsewhere', ending: news.ending, error: news.error });
+          }
+          runtime().dispatch({
+            type: 'refresh_failed_elsewhere',
+            from: news.from,
+            error: news.error,
+            retry: news.retry,
+          });
+        });
 
   const lookAround = (missedMessages = false): void => {
     if (!tabs) return;
@@ -46,7 +53,8 @@ export function connectSharedSession(
     // Back from the back/forward cache, news may have been missed: an emptied storage means a logout.
     const live = phase.status === 'authenticated' || phase.status === 'refreshing';
     if (missedMessages && live && records.isEmpty()) {
-      runtime().dispatch({ type: 'session_ended_elsewhere', lineage: phase.record.lineage, error: null });
+      const ending = { lineage: phase.record.lineage, through: null };
+      runtime().dispatch({ type: 'session_ended_elsewhere', ending, error: null });
     }
   };
 
@@ -54,7 +62,9 @@ export function connectSharedSession(
     (reason) => {
       lookAround(reason === 'restored');
       const now = Date.now();
-      runtime().dispatch(reason === 'online' ? { type: 'came_online', now } : { type: 'woke_up', now });
+      // A focus only checks the clock: clicking back into the window must not skip a backoff.
+      if (reason === 'focus') runtime().dispatch({ type: 'refresh_due', now, forced: false });
+      else runtime().dispatch(reason === 'online' ? { type: 'came_online', now } : { type: 'woke_up', now });
     },
     () => runtime().dispatch({ type: 'went_offline' }),
   );

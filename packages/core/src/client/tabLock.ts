@@ -1,22 +1,34 @@
 import { AuthError } from '../AuthError.js';
+import type { SessionStorage } from '../types.js';
 
 /**
- * Serializes refreshes: within a client, and across every client sharing a storage (browser tabs,
- * through the Web Locks API). Inside the lock the client first looks for a session that another
- * holder got meanwhile, so one expiry costs one token request.
+ * Serializes refreshes (and the storing of new sessions): within a client, and across every client
+ * sharing a storage (browser tabs, through the Web Locks API). Inside the lock a client first
+ * looks for a session that another holder got meanwhile, so one expiry costs one token request.
  */
 export interface RefreshLock {
   /** Runs `task` once the lock is held; gives up waiting when `signal` aborts (the work no longer matters). */
   run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
-/** A lock for one client: its refreshes run one after another. */
-export function localLock(): RefreshLock {
+const localLocks = new WeakMap<SessionStorage, RefreshLock>();
+
+/** The lock of the clients of one page that share `storage` (the same `memoryStorage()`, say). */
+export function localLockFor(storage: SessionStorage): RefreshLock {
+  let lock = localLocks.get(storage);
+  if (!lock) {
+    lock = localLock();
+    localLocks.set(storage, lock);
+  }
+  return lock;
+}
+
+function localLock(): RefreshLock {
   let tail: Promise<unknown> = Promise.resolve();
   return {
     run(task, signal) {
       const turn = tail.then(() => {
-        if (signal.aborted) throw signal.reason;
+        signal.throwIfAborted();
         return task();
       });
       tail = turn.catch(() => undefined);
@@ -29,22 +41,26 @@ export function localLock(): RefreshLock {
  * An exclusive Web Lock named `name`, shared by every tab of the origin. Waiting for it is bounded
  * by `waitMs`: a tab that hangs or was frozen while holding it costs the others a transient
  * `timeout`, never their session. It is held only while the task runs, which the token request's
- * own timeout bounds.
+ * own timeout bounds. Where the browser refuses Web Locks (an opaque origin: a sandboxed frame),
+ * the task runs without it, as in a single tab.
  */
 export function webLock(locks: LockManager, name: string, waitMs: number): RefreshLock {
   return {
     async run(task, signal) {
       const waited = new AbortController();
       const timer = setTimeout(() => waited.abort(), waitMs);
+      let granted = false;
       try {
         return await locks.request(name, { signal: AbortSignal.any([signal, waited.signal]) }, () => {
+          granted = true;
           clearTimeout(timer);
           return task();
         });
       } catch (error) {
-        if (waited.signal.aborted && !signal.aborted) {
+        if (!granted && waited.signal.aborted && !signal.aborted) {
           throw new AuthError('timeout', `Another tab held the refresh lock for more than ${waitMs} ms.`);
         }
+        if (!granted && (error as { name?: unknown } | null)?.name === 'SecurityError') return task();
         throw error;
       } finally {
         clearTimeout(timer);

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
-import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import type { TabNews } from '../session/sessionEvents.js';
 import type { RecordCodec } from '../storage/recordStore.js';
 import { randomId } from './randomId.js';
+import { tabMessages } from './tabMessages.js';
 import { webLock, type RefreshLock } from './tabLock.js';
 
 /** The tabs of one shared storage: their refresh lock, and news for and from them. */
@@ -20,35 +19,8 @@ export interface TabSync {
   close(): void;
 }
 
-const KNOWN_CODES: Record<AuthErrorCode, true> = {
-  invalid_credentials: true,
-  invalid_client: true,
-  session_expired: true,
-  no_session: true,
-  network: true,
-  timeout: true,
-  server: true,
-  invalid_response: true,
-};
-
-const messageSchema = z.union([
-  z.object({ v: z.literal(1), kind: z.literal('session'), record: z.string() }),
-  z.object({ v: z.literal(1), kind: z.literal('ping'), id: z.string() }),
-  z.object({
-    v: z.literal(1),
-    kind: z.literal('ended'),
-    provider: z.string(),
-    lineage: z.string(),
-    error: z.nullable(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        status: z.optional(z.number()),
-        error: z.optional(z.string()),
-      }),
-    ),
-  }),
-]);
+/** The longest wait for a tab's own ping, after which it goes on without it. */
+const SETTLE_MAX_MS = 1_000;
 
 /**
  * Joins the other tabs on the storage called `name`: a BroadcastChannel hands each new session (the
@@ -77,63 +49,40 @@ export function joinTabs(
   const probe = open();
   probe.onmessage = () => undefined; // its own copies of the news: drained, not read
   const pings = new Map<string, () => void>();
+  const messages = tabMessages(provider, codec);
+  let closed = false;
   channel.onmessage = ({ data }: MessageEvent<unknown>) => {
-    const message = messageSchema.safeParse(data);
-    if (!message.success) return;
-    if (message.data.kind === 'ping') return pings.get(message.data.id)?.();
-    const news = readNews(message.data, provider, codec);
-    if (news) onNews(news);
+    const message = messages.decode(data);
+    if (message?.kind === 'ping') pings.get(message.id)?.();
+    else if (message) onNews(message.news);
   };
   return {
     lock: webLock(locks, channelName, lockWaitMs),
     settle() {
+      if (closed) return Promise.resolve();
       const id = randomId();
       return new Promise<void>((resolve) => {
-        // Bounded like the lock: a channel that loses its own ping must not hold the lock forever.
-        const timer = setTimeout(done, lockWaitMs);
+        // A channel that loses its own ping must not hold the lock for long: the ping takes
+        // milliseconds, and the storage is read after it anyway.
+        const timer = setTimeout(done, Math.min(lockWaitMs, SETTLE_MAX_MS));
         function done(): void {
           clearTimeout(timer);
           pings.delete(id);
           resolve();
         }
         pings.set(id, done);
-        probe.postMessage({ v: 1, kind: 'ping', id });
+        probe.postMessage(messages.ping(id));
       });
     },
     announce(news) {
-      channel.postMessage(
-        news.kind === 'session'
-          ? { v: 1, kind: 'session', record: codec.encode(news.record) }
-          : { v: 1, kind: 'ended', provider, lineage: news.lineage, error: news.error?.toJSON() ?? null },
-      );
+      if (!closed) channel.postMessage(messages.encode(news));
     },
     close() {
+      closed = true;
       channel.onmessage = null;
       channel.close();
       probe.close();
       for (const done of [...pings.values()]) done();
     },
-  };
-}
-
-type NewsMessage = Exclude<z.infer<typeof messageSchema>, { kind: 'ping' }>;
-
-function readNews(message: NewsMessage, provider: string, codec: RecordCodec): TabNews | null {
-  if (message.kind === 'session') {
-    const record = codec.decode(message.record);
-    return record && { kind: 'session', record };
-  }
-  if (message.provider !== provider) return null;
-  const { error } = message;
-  if (error === null) return { kind: 'ended', lineage: message.lineage, error: null };
-  if (!Object.hasOwn(KNOWN_CODES, error.code)) return null;
-  const details = {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.error === undefined ? {} : { error: error.error }),
-  };
-  return {
-    kind: 'ended',
-    lineage: message.lineage,
-    error: new AuthError(error.code as AuthErrorCode, error.message, details),
   };
 }

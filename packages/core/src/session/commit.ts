@@ -1,5 +1,5 @@
 import type { AuthError } from '../AuthError.js';
-import type { SessionEffect } from './sessionEvents.js';
+import type { Ending, SessionEffect } from './sessionEvents.js';
 import { stampOf, type SessionRecord } from './sessionRecord.js';
 import { ENDED_KEPT, recordOf, type SessionPhase, type SessionState } from './sessionState.js';
 
@@ -15,14 +15,20 @@ const NO_RETRY = { failures: 0, at: 0 } as const;
 /** `state`, with nothing to do. */
 export const stay = (state: SessionState): Transition => ({ state, effects: NO_EFFECTS });
 
-/** The one commit point: `record` becomes the session, made here (then stored and announced) or taken from another tab. */
+/**
+ * The one commit point: `record` becomes the session, made here (then stored, under the refresh
+ * lock, and announced) or taken from another tab (which stored it).
+ */
 export function commit(state: SessionState, record: SessionRecord, origin: 'here' | 'elsewhere'): Transition {
-  const switched = origin === 'elsewhere' && recordOf(state)?.lineage !== record.lineage;
+  const previous = recordOf(state)?.lineage;
+  // Another tab's later login replaces this one for good: work on it stops, and it never comes back.
+  const switched = origin === 'elsewhere' && previous !== record.lineage;
   const next: SessionState = {
     ...state,
     phase: { status: 'authenticated', record },
     error: null,
     generation: switched ? state.generation + 1 : state.generation,
+    ended: switched && previous ? remember(state.ended, { lineage: previous, through: null }) : state.ended,
     newest: stampOf(record),
     retry: NO_RETRY,
     refusal: null,
@@ -38,15 +44,16 @@ export function commit(state: SessionState, record: SessionRecord, origin: 'here
 }
 
 /**
- * Ends the session (and any work on it) with `error`. `everywhere`: this tab decided (logout, a
- * rejected refresh token): tell the other tabs. `here`: only this tab's copy (another tab ended it,
- * or it expired everywhere alike). The storage is cleared of `lineage` only, but wholly on a logout.
+ * Ends the session (and any work on it) with `error`, as `ending` says. `everywhere`: this tab
+ * decided (logout, a rejected refresh token): tell the other tabs; a logout clears the storage
+ * whatever it holds. `here`: only this tab's copy (another tab ended it, or it expired everywhere
+ * alike); the storage is cleared only of what `ending` kills.
  */
 export function end(
   state: SessionState,
   error: AuthError | null,
   scope: 'everywhere' | 'here',
-  lineage: string | undefined,
+  ending: Ending | undefined,
   phase: SessionPhase = { status: 'anonymous' },
 ): Transition {
   const next: SessionState = {
@@ -54,28 +61,27 @@ export function end(
     phase,
     error,
     generation: state.generation + 1,
-    ended: remember(state.ended, lineage),
+    ended: remember(state.ended, ending),
     retry: NO_RETRY,
     refusal: null,
   };
   const wholly = scope === 'everywhere' && error === null;
-  const effects: SessionEffect[] = [wholly || lineage === undefined ? { type: 'remove' } : { type: 'remove', lineage }];
-  if (scope === 'everywhere' && lineage) effects.push({ type: 'announce', news: { kind: 'ended', lineage, error } });
+  const effects: SessionEffect[] = [wholly || !ending ? { type: 'remove' } : { type: 'remove', ending }];
+  if (scope === 'everywhere' && ending) effects.push({ type: 'announce', news: { kind: 'ended', ending, error } });
   return { state: next, effects };
 }
 
-/** The lineage of the session, or of another tab's session waiting beside a login. */
-export function stateLineage(state: SessionState): string | undefined {
+/** The end of the whole session this tab holds (or that waits beside its login), if any. */
+export function wholeSession(state: SessionState): Ending | undefined {
   const { phase } = state;
-  return phase.status === 'authenticating'
-    ? phase.standby?.lineage
-    : phase.status === 'anonymous'
-      ? undefined
-      : phase.record.lineage;
+  const record = phase.status === 'authenticating' ? phase.standby : phase.status === 'anonymous' ? null : phase.record;
+  return record ? { lineage: record.lineage, through: null } : undefined;
 }
 
-/** `ended` with `lineage` added (the oldest forgotten beyond the limit). */
-export function remember(ended: readonly string[], lineage: string | undefined): readonly string[] {
-  if (lineage === undefined || ended.includes(lineage)) return ended;
-  return [...ended, lineage].slice(-ENDED_KEPT);
+/** `ended` with `ending` added (the oldest forgotten beyond the limit). */
+export function remember(ended: readonly Ending[], ending: Ending | undefined): readonly Ending[] {
+  if (!ending) return ended;
+  const known = ended.find(({ lineage }) => lineage === ending.lineage);
+  if (known && (known.through === null || (ending.through !== null && ending.through <= known.through))) return ended;
+  return [...ended.filter((entry) => entry !== known), ending].slice(-ENDED_KEPT);
 }

@@ -30,11 +30,20 @@ export type SessionEvent =
       readonly from: RecordStamp;
       readonly error: AuthError;
       readonly now: number;
+      /** The token endpoint's failure (every tab would meet it), not this tab's wait for the lock. */
+      readonly fromEndpoint: boolean;
     }
   /** Another tab's session: from its message, or read from the shared storage. */
   | { readonly type: 'session_seen'; readonly record: SessionRecord; readonly now: number }
+  /** Another tab's refresh of `from` failed without ending it: back off with it (or stop, when refused). */
+  | {
+      readonly type: 'refresh_failed_elsewhere';
+      readonly from: RecordStamp;
+      readonly error: AuthError;
+      readonly retry: RetryPlan;
+    }
   /** Another tab ended a session (logout, or its refresh token was rejected: then `error`). */
-  | { readonly type: 'session_ended_elsewhere'; readonly lineage: string; readonly error: AuthError | null }
+  | { readonly type: 'session_ended_elsewhere'; readonly ending: Ending; readonly error: AuthError | null }
   /** The page came back (visible, shown, focused, online): timers may not have run. */
   | { readonly type: 'woke_up'; readonly now: number }
   | { readonly type: 'went_offline' }
@@ -44,16 +53,33 @@ export type SessionEvent =
 
 /** What a state change asks the outside world to do, in order. */
 export type SessionEffect =
-  /** Write the record to the storage. */
+  /** Write the record to the storage (under the refresh lock: the storage only moves forward). */
   | { readonly type: 'save'; readonly record: SessionRecord }
-  /** Remove the stored record; with `lineage`, only if the stored one belongs to it. */
-  | { readonly type: 'remove'; readonly lineage?: string }
+  /** Remove the stored record; with `ending`, only if the stored one is dead by it. */
+  | { readonly type: 'remove'; readonly ending?: Ending }
   /** Tell the other tabs. */
   | { readonly type: 'announce'; readonly news: TabNews }
   /** Get a new token for `record`, reporting back with `generation`. */
   | { readonly type: 'start_refresh'; readonly generation: number; readonly record: SessionRecord };
 
+/** Consecutive transient refresh failures, and when the next automatic attempt may start. */
+export interface RetryPlan {
+  readonly failures: number;
+  readonly at: number;
+}
+
 /** What one tab tells the others. */
 export type TabNews =
   | { readonly kind: 'session'; readonly record: SessionRecord }
-  | { readonly kind: 'ended'; readonly lineage: string; readonly error: AuthError | null };
+  | { readonly kind: 'failed'; readonly from: RecordStamp; readonly error: AuthError; readonly retry: RetryPlan }
+  | { readonly kind: 'ended'; readonly ending: Ending; readonly error: AuthError | null };
+
+/**
+ * Which records an end kills: those of `lineage`, up to and including refresh `through` (all of
+ * them when `null`: a logout). A rejected refresh token kills its record and older ones, not a
+ * later refresh that another tab already holds.
+ */
+export interface Ending {
+  readonly lineage: string;
+  readonly through: number | null;
+}

@@ -1,5 +1,6 @@
 import type { AuthError } from '../AuthError.js';
 import type { AuthSnapshot, Session } from '../types.js';
+import type { Ending, RetryPlan } from './sessionEvents.js';
 import type { RecordStamp, SessionRecord } from './sessionRecord.js';
 
 /** What the session is doing. Only the phases with a `record` have a session. */
@@ -23,10 +24,10 @@ export interface SessionState {
   readonly generation: number;
   /** The newest record seen here or committed here: nothing older is ever taken. */
   readonly newest: RecordStamp | null;
-  /** Lineages that ended (logout, a rejected refresh token): never taken again. Newest last. */
-  readonly ended: readonly string[];
+  /** Sessions that ended (logout, a rejected refresh token): never taken again. Newest last. */
+  readonly ended: readonly Ending[];
   /** Consecutive transient refresh failures, and when the next automatic attempt may start. */
-  readonly retry: { readonly failures: number; readonly at: number };
+  readonly retry: RetryPlan;
   /** A refresh the server will keep refusing (the client was rejected): none is tried again. */
   readonly refusal: AuthError | null;
   /** Whether the browser says it is online; transient retries wait while it is not. */
@@ -45,8 +46,8 @@ export interface SessionRules {
 
 const BACKOFF_FIRST = 1_000;
 const BACKOFF_MAX = 60_000;
-/** How many ended lineages a client remembers (late messages about older ones lose on order anyway). */
-export const ENDED_KEPT = 16;
+/** How many ended sessions a client remembers: a few hundred bytes, far more than tabs ever race over. */
+export const ENDED_KEPT = 64;
 
 /** A state without a session. */
 export function anonymousState(online: boolean): SessionState {
@@ -61,6 +62,13 @@ export function anonymousState(online: boolean): SessionState {
     online,
     destroyed: false,
   };
+}
+
+/** Whether `record` is dead by one of the ends this state remembers. */
+export function isEnded(state: SessionState, record: RecordStamp): boolean {
+  return state.ended.some(
+    ({ lineage, through }) => lineage === record.lineage && (through === null || record.seq <= through),
+  );
 }
 
 /** The session's record, in the phases that have one. */

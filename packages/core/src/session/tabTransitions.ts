@@ -1,25 +1,55 @@
 import type { AuthError } from '../AuthError.js';
+import type { Ending } from './sessionEvents.js';
 import { isNewer, stampOf, type SessionRecord } from './sessionRecord.js';
-import { recordOf, type SessionRules, type SessionState } from './sessionState.js';
+import { isEnded, recordOf, type SessionRules, type SessionState } from './sessionState.js';
 import { commit, end, remember, stay, type Transition } from './commit.js';
 
-/** Another tab's session: taken when it is newer than anything seen and its lineage has not ended. */
+/**
+ * Another tab's session: never one that ended; while this tab holds a session (or one waits beside
+ * a login), only a newer one. Without a session any other is taken: it comes from a login made
+ * after the end, whatever its clock says (a clock set back must not lock tabs out).
+ */
 export function seen(state: SessionState, record: SessionRecord, now: number, rules: SessionRules): Transition {
-  // A late copy of an ended session (a refresh that lost the race with a logout) is cleaned up.
-  if (state.ended.includes(record.lineage)) return { state, effects: [{ type: 'remove', lineage: record.lineage }] };
-  if (state.newest && !isNewer(record, state.newest)) return stay(state);
+  const ending = state.ended.find(({ lineage }) => lineage === record.lineage);
+  if (ending && isEnded(state, record)) {
+    // A late copy of an ended session (a refresh that lost the race with a logout, or a tab that
+    // missed the end): clear its stored copy, and tell its sender again.
+    return {
+      state,
+      effects: [
+        { type: 'remove', ending },
+        { type: 'announce', news: { kind: 'ended', ending, error: null } },
+      ],
+    };
+  }
+  const { phase } = state;
+  const held = recordOf(state) ?? (phase.status === 'authenticating' ? phase.standby : null);
+  const rival = held ?? (state.newest?.lineage === record.lineage ? state.newest : null);
+  if (rival && !isNewer(record, rival)) return stay(state);
   if (!rules.canRefresh(record.session) && now >= record.session.expiresAt) return stay(state);
-  if (state.phase.status === 'authenticating') {
-    return stay({ ...state, phase: { status: 'authenticating', standby: record }, newest: stampOf(record) });
+  if (phase.status === 'authenticating') {
+    const replaced = phase.standby && phase.standby.lineage !== record.lineage ? phase.standby.lineage : undefined;
+    const ended = replaced ? remember(state.ended, { lineage: replaced, through: null }) : state.ended;
+    return stay({ ...state, ended, phase: { status: 'authenticating', standby: record }, newest: stampOf(record) });
   }
   return commit(state, record, 'elsewhere');
 }
 
-/** Another tab ended a session: this tab's copy ends with the same error, and the lineage is never taken again. */
-export function endedElsewhere(state: SessionState, lineage: string, error: AuthError | null): Transition {
-  if (recordOf(state)?.lineage === lineage) return end(state, error, 'here', lineage);
-  const ended = remember(state.ended, lineage);
-  if (state.phase.status === 'authenticating' && state.phase.standby?.lineage === lineage) {
+/**
+ * Another tab ended a session: this tab's copy ends with the same error, and is never taken again.
+ * A tab that holds a later refresh than the one rejected keeps it, and tells the others of it.
+ */
+export function endedElsewhere(state: SessionState, ending: Ending, error: AuthError | null): Transition {
+  const record = recordOf(state);
+  if (record?.lineage === ending.lineage) {
+    if (ending.through !== null && record.seq > ending.through) {
+      return { state, effects: [{ type: 'announce', news: { kind: 'session', record } }] };
+    }
+    return end(state, error, 'here', ending);
+  }
+  const ended = remember(state.ended, ending);
+  const { phase } = state;
+  if (phase.status === 'authenticating' && phase.standby && isEnded({ ...state, ended }, phase.standby)) {
     return stay({ ...state, ended, phase: { status: 'authenticating', standby: null } });
   }
   return stay(ended === state.ended ? state : { ...state, ended });

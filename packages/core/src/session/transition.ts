@@ -1,8 +1,8 @@
-import { checkClock, refreshFailed, refreshedRecord, resumeRetries } from './refreshTransitions.js';
-import type { SessionEvent } from './sessionEvents.js';
+import { checkClock, failedElsewhere, refreshFailed, refreshedRecord, resumeRetries } from './refreshTransitions.js';
+import type { SessionEffect, SessionEvent } from './sessionEvents.js';
 import { toSessionRecord } from './sessionRecord.js';
 import type { SessionRules, SessionState } from './sessionState.js';
-import { commit, end, stateLineage, stay, type Transition } from './commit.js';
+import { commit, end, remember, stay, wholeSession, type Transition } from './commit.js';
 import { endedElsewhere, seen } from './tabTransitions.js';
 
 export type { Transition } from './commit.js';
@@ -15,20 +15,21 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
   if (state.destroyed && event.type !== 'logout_requested') return stay(state);
   switch (event.type) {
     case 'login_requested':
-      return end(state, null, 'everywhere', stateLineage(state), { status: 'authenticating', standby: null });
+      return end(state, null, 'everywhere', wholeSession(state), { status: 'authenticating', standby: null });
     case 'login_succeeded': {
       if (event.generation !== state.generation || state.phase.status !== 'authenticating') return stay(state);
-      // Later than every login seen here, whatever the clock says: this one is the user's latest.
+      // Later than every login seen here, whatever the clock says: this one is the user's latest,
+      // and a session another tab made meanwhile is replaced for good.
       const since = Math.max(event.grant.requestedAt, (state.newest?.since ?? 0) + 1);
-      return commit(state, toSessionRecord(event.grant, null, { lineage: event.lineage, since, seq: 0 }), 'here');
+      const record = toSessionRecord(event.grant, null, { lineage: event.lineage, since, seq: 0 });
+      return commit({ ...state, ended: remember(state.ended, wholeSession(state)) }, record, 'here');
     }
     case 'login_failed': {
       if (event.generation !== state.generation || state.phase.status !== 'authenticating') return stay(state);
       const { standby } = state.phase;
       if (!standby) return stay({ ...state, phase: { status: 'anonymous' }, error: event.error });
-      // Another tab logged in meanwhile: its session is the one to have (and keep in storage).
-      const taken = commit(state, standby, 'elsewhere');
-      return { state: { ...taken.state, error: event.error }, effects: [{ type: 'save', record: standby }] };
+      // Another tab logged in meanwhile: its session is the one to have (that tab stored it).
+      return stay({ ...commit(state, standby, 'elsewhere').state, error: event.error });
     }
     case 'refresh_due':
       return checkClock(state, event.now, event.forced, rules);
@@ -39,10 +40,12 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
     }
     case 'refresh_failed':
       return refreshFailed(state, event);
+    case 'refresh_failed_elsewhere':
+      return failedElsewhere(state, event);
     case 'session_seen':
       return seen(state, event.record, event.now, rules);
     case 'session_ended_elsewhere':
-      return endedElsewhere(state, event.lineage, event.error);
+      return endedElsewhere(state, event.ending, event.error);
     case 'woke_up':
       return checkClock(resumeRetries(state, event.now), event.now, false, rules);
     case 'went_offline':
@@ -53,7 +56,7 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
       // After destroy() a logout still clears the storage, but no other tab hears of it.
       if (state.destroyed)
         return { state: { ...state, phase: { status: 'anonymous' }, error: null }, effects: [{ type: 'remove' }] };
-      return end(state, null, 'everywhere', stateLineage(state));
+      return logout(state);
     case 'destroyed': {
       // Work in progress is dropped: the last snapshot says so.
       const { phase } = state;
@@ -66,4 +69,21 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
       return stay({ ...state, phase: settled, destroyed: true, generation: state.generation + 1 });
     }
   }
+}
+
+/**
+ * Ends every session this tab knows may still be alive: its own, and those it saw only partly end
+ * (a refresh rejected here, while another tab may hold a later one). Every tab hears of each.
+ */
+function logout(state: SessionState): Transition {
+  const { state: next, effects } = end(state, null, 'everywhere', wholeSession(state));
+  const partly = state.ended.filter(({ through }) => through !== null);
+  const endings = partly.map(({ lineage }) => ({ lineage, through: null }));
+  return {
+    state: { ...next, ended: endings.reduce(remember, next.ended) },
+    effects: [
+      ...effects,
+      ...endings.map((ending): SessionEffect => ({ type: 'announce', news: { kind: 'ended', ending, error: null } })),
+    ],
+  };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Ending } from '../session/sessionEvents.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { FxUser, Session, SessionStorage } from '../types.js';
 
@@ -95,12 +96,16 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
       known = raw;
       return decode(raw);
     },
-    /** The stored record if the storage changed since it was last read or written here, else `undefined`. */
-    loadChanged(): SessionRecord | null | undefined {
+    /**
+     * The stored record if the storage changed since it was last read or written here, else
+     * `undefined`. A record it cannot read is left alone here: it may be another provider's, or a
+     * newer version's, written by another tab.
+     */
+    loadChanged(): SessionRecord | undefined {
       const raw = read();
-      if (raw === undefined || raw === known) return undefined;
+      if (raw === undefined || raw === null || raw === known) return undefined;
       known = raw;
-      return decode(raw);
+      return codec.decode(raw) ?? undefined;
     },
     /** Whether the storage holds nothing (an unreadable storage is not known to be empty). */
     isEmpty(): boolean {
@@ -115,13 +120,12 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
         // Quota or privacy mode: the session stays in memory.
       }
     },
-    /** Removes the stored record; with `lineage`, only when the stored one belongs to it. */
-    remove(lineage?: string): void {
-      if (lineage === undefined) return clear();
+    /** Removes the stored record; with `ending`, only when the stored one is dead by it. */
+    remove(ending?: Ending): void {
+      if (!ending) return clear();
       const raw = read();
-      if (raw === null || raw === undefined) return;
-      const stored = codec.decode(raw);
-      if (!stored || stored.lineage === lineage) clear();
+      const stored = raw ? codec.decode(raw) : null;
+      if (stored?.lineage === ending.lineage && (ending.through === null || stored.seq <= ending.through)) clear();
     },
   };
 }

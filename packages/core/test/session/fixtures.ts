@@ -44,8 +44,12 @@ const base = (overrides: Partial<SessionState>): SessionState => ({
 
 /** One state of each kind the lifecycle can be in. */
 export const STATES = {
-  anonymous: base({ newest: stampOf(R), ended: ['r'] }),
-  authenticating: base({ phase: { status: 'authenticating', standby: null }, newest: stampOf(R), ended: ['r'] }),
+  anonymous: base({ newest: stampOf(R), ended: [{ lineage: 'r', through: null }] }),
+  authenticating: base({
+    phase: { status: 'authenticating', standby: null },
+    newest: stampOf(R),
+    ended: [{ lineage: 'r', through: null }],
+  }),
   'authenticating+standby': base({ phase: { status: 'authenticating', standby: STANDBY }, newest: stampOf(STANDBY) }),
   fresh: base({ phase: { status: 'authenticated', record: R }, newest: stampOf(R) }),
   due: (() => {
@@ -105,6 +109,15 @@ export const EVENTS = {
     from: stampOf(R),
     error: new AuthError('network', 'Offline.'),
     now: NOW,
+    fromEndpoint: true,
+  }),
+  'refresh_failed (lock wait)': (state) => ({
+    type: 'refresh_failed',
+    generation: state.generation,
+    from: stampOf(R),
+    error: new AuthError('timeout', 'Another tab held the lock.'),
+    now: NOW,
+    fromEndpoint: false,
   }),
   'refresh_failed (rejected)': (state) => ({
     type: 'refresh_failed',
@@ -112,6 +125,7 @@ export const EVENTS = {
     from: stampOf(R),
     error: new AuthError('session_expired', 'Refresh token rejected.'),
     now: NOW,
+    fromEndpoint: true,
   }),
   'refresh_failed (refused)': (state) => ({
     type: 'refresh_failed',
@@ -119,10 +133,21 @@ export const EVENTS = {
     from: stampOf(R),
     error: new AuthError('invalid_client', 'Client rejected.'),
     now: NOW,
+    fromEndpoint: true,
   }),
   'session_seen (newer)': () => ({ type: 'session_seen', record: NEWER, now: NOW }),
   'session_seen (older)': () => ({ type: 'session_seen', record: OLDER, now: NOW }),
-  session_ended_elsewhere: (state) => ({ type: 'session_ended_elsewhere', lineage: lineageOf(state), error: null }),
+  session_ended_elsewhere: (state) => ({
+    type: 'session_ended_elsewhere',
+    ending: { lineage: lineageOf(state), through: null },
+    error: null,
+  }),
+  refresh_failed_elsewhere: () => ({
+    type: 'refresh_failed_elsewhere',
+    from: stampOf(R),
+    error: new AuthError('server', 'HTTP 503'),
+    retry: { failures: 1, at: NOW + 1_000 },
+  }),
   woke_up: () => ({ type: 'woke_up', now: NOW }),
   went_offline: () => ({ type: 'went_offline' }),
   came_online: () => ({ type: 'came_online', now: NOW }),

@@ -9,21 +9,51 @@ import { NEWER, NOW, R, RULES, STANDBY, STATES, grant, record } from './fixtures
 const apply = (state: SessionState, ...events: SessionEvent[]): SessionState =>
   events.reduce((current, event) => transition(current, event, RULES).state, state);
 
-const failed = (state: SessionState, error: AuthError, now = NOW): SessionEvent => ({
+const failedEvent = (state: SessionState, error: AuthError, now = NOW): SessionEvent => ({
   type: 'refresh_failed',
   generation: state.generation,
   from: stampOf(R),
   error,
   now,
+  fromEndpoint: true,
 });
 
 describe('ordering of sessions', () => {
-  it('should never take a session of a lineage that ended, and clear its stored copy', () => {
+  it('should never take a session that ended, clear its stored copy, and tell its sender again', () => {
     const late = record({ lineage: 'r', since: 100, seq: 5 }); // a refresh that lost the race with a logout
     const { state, effects } = transition(STATES.anonymous, { type: 'session_seen', record: late, now: NOW }, RULES);
 
+    const ending = { lineage: 'r', through: null };
     expect(state).toBe(STATES.anonymous);
-    expect(effects).toEqual([{ type: 'remove', lineage: 'r' }]);
+    expect(effects).toEqual([
+      { type: 'remove', ending },
+      { type: 'announce', news: { kind: 'ended', ending, error: null } },
+    ]);
+  });
+
+  it('should keep a later refresh than the one another tab had rejected, and tell that tab of it', () => {
+    const later = record({ lineage: 'r', since: 100, seq: 2 });
+    const holding: SessionState = { ...STATES.fresh, phase: { status: 'authenticated', record: later } };
+    const ending = { lineage: 'r', through: 1 };
+    const error = new AuthError('session_expired', 'Refresh token rejected.');
+
+    const { state, effects } = transition(holding, { type: 'session_ended_elsewhere', ending, error }, RULES);
+    expect(state).toBe(holding);
+    expect(effects).toEqual([{ type: 'announce', news: { kind: 'session', record: later } }]);
+    // The tab that was rejected takes the later refresh, but never its own rejected one again.
+    const rejected = apply(STATES.refreshing, failedEvent(STATES.refreshing, error));
+    expect(transition(rejected, { type: 'session_seen', record: later, now: NOW }, RULES).state.phase).toEqual({
+      status: 'authenticated',
+      record: later,
+    });
+    expect(transition(rejected, { type: 'session_seen', record: R, now: NOW }, RULES).state).toBe(rejected);
+  });
+
+  it('should take any session that did not end when it holds none, whatever the clock says', () => {
+    const earlier = record({ lineage: 'set-back', since: 1, seq: 0 }); // a login made after the clock went back
+    const { state } = transition(STATES.anonymous, { type: 'session_seen', record: earlier, now: NOW }, RULES);
+
+    expect(state.phase).toEqual({ status: 'authenticated', record: earlier });
   });
 
   it('should date a login after every login seen, even when the clock is behind', () => {
@@ -53,13 +83,13 @@ describe('ordering of sessions', () => {
   it('should keep only the last ended lineages', () => {
     const events = Array.from({ length: ENDED_KEPT + 4 }, (_, index) => ({
       type: 'session_ended_elsewhere' as const,
-      lineage: `gone-${index}`,
+      ending: { lineage: `gone-${index}`, through: null },
       error: null,
     }));
     const { ended } = apply(STATES.anonymous, ...events);
 
     expect(ended).toHaveLength(ENDED_KEPT);
-    expect(ended.at(-1)).toBe(`gone-${ENDED_KEPT + 3}`);
+    expect(ended.at(-1)).toEqual({ lineage: `gone-${ENDED_KEPT + 3}`, through: null });
   });
 
   it('should not take an expired session that cannot be refreshed', () => {
@@ -80,16 +110,16 @@ describe('logins', () => {
 
     expect(state.phase).toEqual({ status: 'authenticated', record: STANDBY });
     expect(state.error).toBe(error);
-    expect(effects).toEqual([{ type: 'save', record: STANDBY }]);
+    expect(effects).toEqual([]); // the tab that made it stored it (or something newer meanwhile)
   });
 
   it('should end every session at the start of a login, telling the other tabs', () => {
     const { state, effects } = transition(STATES.fresh, { type: 'login_requested' }, RULES);
 
-    expect(state.ended).toContain('r');
+    expect(state.ended).toContainEqual({ lineage: 'r', through: null });
     expect(effects).toEqual([
       { type: 'remove' },
-      { type: 'announce', news: { kind: 'ended', lineage: 'r', error: null } },
+      { type: 'announce', news: { kind: 'ended', ending: { lineage: 'r', through: null }, error: null } },
     ]);
   });
 });
@@ -99,13 +129,50 @@ describe('refresh failures', () => {
     let state: SessionState = STATES.refreshing;
     const waits: number[] = [];
     for (let attempt = 0; attempt < 9; attempt += 1) {
-      state = apply(state, failed(state, new AuthError('server', '503'), NOW));
+      state = apply(state, failedEvent(state, new AuthError('server', '503'), NOW));
       waits.push(state.retry.at - NOW);
       state = { ...state, phase: { status: 'refreshing', record: R } };
     }
 
     expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000]);
     expect(state.error?.code).toBe('server');
+  });
+
+  it("should back off with another tab's failure only when it is news to this tab", () => {
+    const failure = new AuthError('server', 'HTTP 503');
+    const news = (failures: number, at: number): SessionEvent => ({
+      type: 'refresh_failed_elsewhere',
+      from: stampOf(R),
+      error: failure,
+      retry: { failures, at },
+    });
+    const { due } = STATES;
+    const record = due.phase.status === 'authenticated' ? due.phase.record : R;
+    // Its own retry of a due token is running (waiting for the lock the failing tab held).
+    const waiting: SessionState = { ...due, phase: { status: 'refreshing', record }, retry: { failures: 1, at: NOW } };
+
+    expect(transition(waiting, news(1, NOW), RULES).state).toBe(waiting);
+    const backedOff = transition(waiting, news(2, NOW + 3_000), RULES).state;
+    expect(backedOff).toMatchObject({
+      phase: { status: 'authenticated' },
+      error: failure,
+      retry: { failures: 2, at: NOW + 3_000 },
+    });
+    expect(nextCheckAt(backedOff, RULES)).toBe(NOW + 3_000);
+  });
+
+  it('should not tell the other tabs of its own wait for the lock', () => {
+    const lockWait = { ...failedEvent(STATES.refreshing, new AuthError('timeout', 'Lock.')), fromEndpoint: false };
+
+    expect(transition(STATES.refreshing, lockWait, RULES).effects).toEqual([]);
+    const fromEndpoint = transition(
+      STATES.refreshing,
+      failedEvent(STATES.refreshing, new AuthError('server', '503')),
+      RULES,
+    );
+    expect(fromEndpoint.effects).toMatchObject([
+      { type: 'announce', news: { kind: 'failed', retry: { failures: 1 } } },
+    ]);
   });
 
   it('should pause transient retries while offline and retry at once when back online', () => {
@@ -121,18 +188,19 @@ describe('refresh failures', () => {
 
   it('should end the session everywhere with the error of a rejected refresh token', () => {
     const error = new AuthError('session_expired', 'Refresh token rejected.');
-    const { state, effects } = transition(STATES.refreshing, failed(STATES.refreshing, error), RULES);
+    const { state, effects } = transition(STATES.refreshing, failedEvent(STATES.refreshing, error), RULES);
 
-    expect(state).toMatchObject({ phase: { status: 'anonymous' }, error, ended: ['r'] });
+    const ending = { lineage: 'r', through: 0 }; // this refresh and older ones: not a later one another tab holds
+    expect(state).toMatchObject({ phase: { status: 'anonymous' }, error, ended: [ending] });
     expect(effects).toEqual([
-      { type: 'remove', lineage: 'r' },
-      { type: 'announce', news: { kind: 'ended', lineage: 'r', error } },
+      { type: 'remove', ending },
+      { type: 'announce', news: { kind: 'ended', ending, error } },
     ]);
   });
 
   it('should stop refreshing a refused client and end the session at its expiry, saying why', () => {
     const refusal = new AuthError('invalid_client', 'Client rejected.');
-    const refused = apply(STATES.refreshing, failed(STATES.refreshing, refusal));
+    const refused = apply(STATES.refreshing, failedEvent(STATES.refreshing, refusal));
 
     expect(nextCheckAt(refused, RULES)).toBe(R.session.expiresAt);
     expect(transition(refused, { type: 'refresh_due', now: NOW, forced: true }, RULES).effects).toEqual([]);
@@ -142,7 +210,7 @@ describe('refresh failures', () => {
 
   it("should ignore a rejection of a record that is no longer the session's", () => {
     const moved = apply(STATES.refreshing, { type: 'session_seen', record: { ...R, seq: 1 }, now: NOW });
-    const rejected = failed(moved, new AuthError('session_expired', 'Reused refresh token.'));
+    const rejected = failedEvent(moved, new AuthError('session_expired', 'Reused refresh token.'));
 
     expect(transition(moved, rejected, RULES).state).toBe(moved);
     expect(moved.phase.status).toBe('authenticated');
@@ -152,14 +220,11 @@ describe('refresh failures', () => {
 describe('ends from elsewhere and destroy', () => {
   it('should clear only the ended lineage from the storage', () => {
     const error = new AuthError('session_expired', 'Refresh token rejected.');
-    const { state, effects } = transition(
-      STATES.fresh,
-      { type: 'session_ended_elsewhere', lineage: 'r', error },
-      RULES,
-    );
+    const ending = { lineage: 'r', through: null };
+    const { state, effects } = transition(STATES.fresh, { type: 'session_ended_elsewhere', ending, error }, RULES);
 
     expect(state.error).toBe(error);
-    expect(effects).toEqual([{ type: 'remove', lineage: 'r' }]);
+    expect(effects).toEqual([{ type: 'remove', ending }]);
   });
 
   it('should take no event after destroy, but still clear the storage on logout', () => {

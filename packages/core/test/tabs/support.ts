@@ -10,14 +10,14 @@ import type { SessionStorage } from '@fx-auth/core';
  */
 export function createLockManager() {
   const queues = new Map<string, Array<() => void>>();
-  let requests = 0;
+  const names: string[] = [];
 
   async function request<T>(
     name: string,
     options: { signal?: AbortSignal },
     callback: () => Promise<T> | T,
   ): Promise<T> {
-    requests += 1;
+    names.push(name);
     const { signal } = options;
     signal?.throwIfAborted();
     const queue = queues.get(name);
@@ -60,7 +60,7 @@ export function createLockManager() {
     return release;
   }
 
-  return { request, hold, requestCount: () => requests };
+  return { request, hold, requestCount: () => names.length, requestedNames: () => [...names] };
 }
 
 export type TestLockManager = ReturnType<typeof createLockManager>;
@@ -149,4 +149,35 @@ export function countChannels(): { open: () => number } {
   }
   vi.stubGlobal('BroadcastChannel', Counted);
   return { open: () => open };
+}
+
+/** Resolves once every message posted so far on the test channel's name has been delivered (Node delivers in post order). */
+export async function deliveredSoFar(): Promise<void> {
+  const sender = new BroadcastChannel('fx-auth test-shared');
+  const receiver = new BroadcastChannel('fx-auth test-shared');
+  await new Promise<void>((resolve) => {
+    receiver.onmessage = ({ data }: MessageEvent<{ flush?: boolean }>) => data.flush && resolve();
+    sender.postMessage({ flush: true });
+  });
+  sender.close();
+  receiver.close();
+}
+
+/**
+ * Delivers every BroadcastChannel message `ms` milliseconds late (real time), in order, as a busy
+ * browser's IPC may: work that is not serialized by the lock then meets the other tabs' news late.
+ */
+export function slowChannels(ms = 20): void {
+  const Native = globalThis.BroadcastChannel;
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends Native {
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = handler && ((event: MessageEvent) => void setTimeout(() => handler(event), ms));
+      }
+      override get onmessage(): ((event: MessageEvent) => void) | null {
+        return super.onmessage;
+      }
+    },
+  );
 }

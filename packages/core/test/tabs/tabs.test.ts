@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials, createAuthClient, jsonLogin, type AuthClient, type AuthSnapshot } from '@fx-auth/core';
 import { DEMO, fxClient, rejectionOf, startServer, track, until } from '../support.js';
-import { countChannels, installLocks, sharedStorage } from './support.js';
+import { countChannels, deliveredSoFar, installLocks, sharedStorage } from './support.js';
 
 const ALICE = { username: 'alice', password: 'p@ss w0rd&=?+%' } as const;
 const LOCK = 'fx-auth test-shared';
@@ -13,18 +13,6 @@ afterEach(() => {
 const tokenOf = (client: AuthClient): string | undefined => client.getSnapshot().session?.accessToken;
 const allReach = (tabs: AuthClient[], predicate: (snapshot: AuthSnapshot) => boolean) =>
   Promise.all(tabs.map((tab) => until(tab, predicate)));
-
-/** Resolves once every message posted so far on the test channel's name has been delivered (Node delivers in post order). */
-async function deliveredSoFar(): Promise<void> {
-  const sender = new BroadcastChannel('fx-auth test-shared');
-  const receiver = new BroadcastChannel('fx-auth test-shared');
-  await new Promise<void>((resolve) => {
-    receiver.onmessage = ({ data }: MessageEvent<{ flush?: boolean }>) => data.flush && resolve();
-    sender.postMessage({ flush: true });
-  });
-  sender.close();
-  receiver.close();
-}
 
 /**
  * Runs the fake clock to the next refresh time of the tabs' session and waits until every tab
@@ -157,6 +145,7 @@ describe('tabs sharing a storage', () => {
 
     const refresh = late.refresh();
     await refreshSent;
+    await vi.waitFor(() => expect(server.count('fx-token')).toBe(2)); // the server has it
     await tabs[0]!.logout();
 
     expect(await rejectionOf(refresh)).toMatchObject({ code: 'no_session' });
@@ -198,14 +187,52 @@ describe('tabs sharing a storage', () => {
 
     await allReach(tabs, (snapshot) => snapshot.error?.code === 'timeout');
     expect(tabs.map((tab) => tab.getSnapshot().status)).toEqual(['authenticated', 'authenticated']);
-    expect(await tabs[1]!.getAccessToken()).toBe(session.accessToken);
+    await vi.advanceTimersByTimeAsync(1_000); // the first backoff step: the retry waits for the lock again
+    expect(tabs.map((tab) => tab.getSnapshot().status)).toEqual(['refreshing', 'refreshing']);
+    // Meanwhile callers get the still-valid token at once rather than wait on the retry.
+    expect(await Promise.all(tabs.map((tab) => tab.getAccessToken()))).toEqual([
+      session.accessToken,
+      session.accessToken,
+    ]);
     expect(server.count('fx-token')).toBe(1);
 
     release();
-    await vi.advanceTimersByTimeAsync(1_000); // the first backoff step
     await allReach(tabs, (snapshot) => snapshot.status === 'authenticated' && snapshot.error === null);
     expect(server.count('fx-token')).toBe(2);
     expect(new Set(tabs.map(tokenOf)).size).toBe(1);
+  });
+
+  it('should go on, a second later, when its channel loses the ping that flushes it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    installLocks();
+    let lost = (): void => undefined;
+    const nextLostPing = () => new Promise<void>((resolve) => (lost = resolve));
+    const Native = BroadcastChannel;
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class extends Native {
+        override postMessage(message: unknown): void {
+          if ((message as { kind?: string }).kind === 'ping') lost();
+          else super.postMessage(message);
+        }
+      },
+    );
+    const { server, tabs } = await tabsOf(1);
+    let ping = nextLostPing();
+    const login = tabs[0]!.login(DEMO); // a login stores its session under the lock, after the same flush
+    await ping;
+    await vi.advanceTimersByTimeAsync(1_000);
+    await login;
+
+    ping = nextLostPing();
+    const refresh = tabs[0]!.refresh();
+    await ping;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.count('fx-token')).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect((await refresh).accessToken).toBe(tokenOf(tabs[0]!));
+    expect(server.count('fx-token')).toBe(2);
   });
 
   it('should keep clients on different storages apart: no shared session, lock or message', async () => {
@@ -223,7 +250,8 @@ describe('tabs sharing a storage', () => {
     expect(a.getSnapshot().session?.user?.login).toBe('demo');
     expect(b.getSnapshot().session?.user?.login).toBe('alice');
     expect(server.count('fx-token')).toBe(4);
-    expect(locks.requestCount()).toBe(2);
+    // Each client stored its login and its refresh under its own storage's lock.
+    expect(locks.requestedNames().sort()).toEqual(['fx-auth one', 'fx-auth one', 'fx-auth two', 'fx-auth two']);
   });
 });
 

@@ -60,6 +60,25 @@ describe('waking up', () => {
     expect(server.count('fx-token')).toBe(2);
   });
 
+  it('should not skip the backoff after a failure on focus, but retry at once when the page becomes visible', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const server = await startServer({ accessTokenLifetime: 600 });
+    const client = fxClient(server);
+    const first = await client.login(DEMO);
+    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1 });
+    await vi.advanceTimersByTimeAsync(first.expiresAt - 60_000 - Date.now());
+    await until(client, (snapshot) => snapshot.error?.code === 'server');
+
+    fire('window', 'focus'); // clicking back into the window while the server is down
+    expect(client.getSnapshot().status).toBe('authenticated');
+    expect(server.count('fx-token')).toBe(2);
+
+    fire('document', 'visibilitychange');
+    expect(client.getSnapshot().status).toBe('refreshing');
+    await until(client, (snapshot) => snapshot.status === 'authenticated' && snapshot.error === null);
+    expect(server.count('fx-token')).toBe(3);
+  });
+
   it('should pause transient retries while offline and retry at once when back online', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const server = await startServer({ accessTokenLifetime: 600 });
