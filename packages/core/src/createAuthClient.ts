@@ -6,7 +6,7 @@ import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
 import { createSessionRuntime, type SessionRuntime } from './client/sessionRuntime.js';
 import { connectSharedSession } from './client/sharedSession.js';
-import { localLockFor } from './client/tabLock.js';
+import { localLockFor, trackHolding } from './client/tabLock.js';
 import type { TokenTransport } from './http/sendTokenRequest.js';
 import type { SessionEffect } from './session/sessionEvents.js';
 import { anonymousState, canRefreshNow, recordOf, type SessionRules } from './session/sessionState.js';
@@ -52,12 +52,29 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   const run = (effect: SessionEffect): void => {
     if (effect.type === 'save') records.save(effect.record);
-    else if (effect.type === 'remove') records.remove(effect.ending);
+    else if (effect.type === 'repair') repair();
+    else if (effect.type === 'remove') records.remove();
     else if (effect.type === 'announce') shared.tabs?.announce(effect.news);
     else refresher.start(effect.generation, effect.record);
   };
+  /** The storage gets this tab's session, or none, as this tab knows after the other tabs' news. */
+  const reconcile = (): void => {
+    const live = recordOf(runtime.state());
+    if (live) records.save(live);
+    else records.remove();
+  };
+  const repair = (): void => {
+    if (lock.held()) return reconcile(); // inside this client's turn: it knows all there is
+    const repaired = lock.run(async () => {
+      await settle();
+      reconcile();
+      await published();
+    }, runtime.signal());
+    repaired.catch(() => undefined); // the lock could not be had: the next commit stores a session
+  };
+  const published = (): Promise<void> => shared.tabs?.published() ?? Promise.resolve();
   const runtime: SessionRuntime = createSessionRuntime(restored, rules, run);
-  const lock = shared.tabs?.lock ?? localLockFor(storage);
+  const lock = trackHolding(shared.tabs?.lock ?? localLockFor(storage));
   /** Inside the lock, also for a client of one tab: another client on the same storage may have stored a session. */
   const settle = async (): Promise<void> => {
     await shared.tabs?.settle();
@@ -69,6 +86,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     lock,
     request: (session, signal) => provider.refresh(transport(signal), session),
     lookAround: settle,
+    published,
   });
   const { login, refresh, getAccessToken } = createSessionCommands({
     runtime,
@@ -78,6 +96,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     transport,
     lock,
     settle,
+    published,
     lookAround: shared.lookAround,
   });
   runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false }); // a restored session may be due

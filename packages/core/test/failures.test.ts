@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fault } from '@fx-auth/mock-server';
 import { DEMO, fxClient, rejectionOf, startServer } from './support.js';
 
@@ -53,12 +53,29 @@ const cases: Array<[string, Fault, string]> = [
   ['a body that never ends', { type: 'hang-body' }, 'timeout'],
 ];
 
+/** The client's timeout, on fake time: a hung server costs no real waiting, and a slow machine no false timeout. */
+const TIMEOUT = 10_000;
+
+/** Settles `work`; for a server that never answers, by running the fake clock through the timeout. */
+async function settle<T>(work: Promise<T>, fault: Fault): Promise<unknown> {
+  const outcome = rejectionOf(work);
+  if (fault.type === 'hang' || fault.type === 'hang-body') await vi.advanceTimersByTimeAsync(TIMEOUT);
+  return outcome;
+}
+
 describe('token request failures', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it.each(cases)('should turn %s into %s, without a crash or a hang', async (_name, fault, code) => {
     const server = await startServer();
     server.inject('fx-token', fault);
-    const client = fxClient(server, { timeout: 300 });
-    const error = await rejectionOf(client.login(DEMO));
+    const client = fxClient(server, { timeout: TIMEOUT });
+    const error = await settle(client.login(DEMO), fault);
 
     expect(error).toMatchObject({ name: 'AuthError', code });
     expect(client.getSnapshot()).toMatchObject({ status: 'anonymous', session: null, error });
@@ -76,10 +93,10 @@ describe('token request failures', () => {
 
   it.each(cases)('should keep the session when a refresh meets %s', async (_name, fault) => {
     const server = await startServer();
-    const client = fxClient(server, { timeout: 300 });
+    const client = fxClient(server, { timeout: TIMEOUT });
     const session = await client.login(DEMO);
     server.inject('fx-token', fault);
-    const error = await rejectionOf(client.refresh());
+    const error = await settle(client.refresh(), fault);
 
     expect(error).toMatchObject({ name: 'AuthError' });
     expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', session, error });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import { DEMO, fxClient, record, rejectionOf, startServer, until } from './support.js';
 
@@ -114,13 +114,16 @@ describe('destroy()', () => {
   });
 
   it('should react to a page waking up, and stop listening after destroy()', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const window = new Window();
-    Object.assign(globalThis, { window, document: window.document });
+    vi.stubGlobal('window', window);
+    vi.stubGlobal('document', window.document);
     try {
-      const server = await startServer({ accessTokenLifetime: 2 }); // due within a second
+      const server = await startServer({ accessTokenLifetime: 600 });
       const client = fxClient(server);
-      await client.login(DEMO);
+      const session = await client.login(DEMO);
       server.inject('fx-token', { type: 'status', status: 503 });
+      await vi.advanceTimersByTimeAsync(session.expiresAt - 60_000 - Date.now());
       await until(client, (snapshot) => snapshot.error?.code === 'server'); // the scheduled refresh failed
       const afterFailure = server.count('fx-token');
 
@@ -131,11 +134,11 @@ describe('destroy()', () => {
       client.destroy();
       window.dispatchEvent(new window.Event('online'));
       window.document.dispatchEvent(new window.Event('visibilitychange'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await vi.advanceTimersByTimeAsync(3_600_000);
       expect(server.count('fx-token')).toBe(afterFailure + 1);
     } finally {
-      Reflect.deleteProperty(globalThis, 'window');
-      Reflect.deleteProperty(globalThis, 'document');
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
       await window.happyDOM.close();
     }
   });

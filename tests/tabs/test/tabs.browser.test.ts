@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../tools/chromium.js';
 import { startTabServer, type RunningTabServer } from '../startTabServer.js';
-import { everyTab, instrument, LOCK, openTabs, refreshRequests, snapshotOf, storedIn } from './tabs.js';
+import { everyTab, instrument, KEY, LOCK, openTabs, refreshRequests, snapshotOf, storedIn } from './tabs.js';
 
 let browser: Browser;
 let server: RunningTabServer;
@@ -232,6 +232,27 @@ describe.each([
 
     await everyTab(tabs, (tab) => tab.status === 'anonymous', 5_000); // a reload may load the app anew
     expect(await storedIn(tabs[0]!)).toBeNull();
+  });
+
+  it('should not log out the other tabs when a tab back from the back/forward cache finds the storage emptied', async () => {
+    const tabs = await loggedIn(3);
+    await tabs[0]!.goto(`${server.url}elsewhere.html`);
+    await tabs[1]!.evaluate((key) => localStorage.removeItem(key), KEY); // app code, or a race: no message
+
+    await tabs[0]!.goBack({ waitUntil: 'commit' });
+    await tabs[0]!.waitForFunction(() => window.fxTab?.restoredFromCache != null);
+
+    // A guess ends only that tab's copy; the next refresh of the others brings it back.
+    expect(await tabs[0]!.evaluate(() => window.fxTab.restoredFromCache)).toBe(true);
+    await everyTab(tabs.slice(0, 1), (tab) => tab.status === 'anonymous', 5_000);
+    expect((await Promise.all(tabs.slice(1).map(snapshotOf))).map((tab) => tab.status)).toEqual([
+      'authenticated',
+      'authenticated',
+    ]);
+    await context.clock.runFor(30_000);
+    const after = await everyTab(tabs, (tab) => tab.status === 'authenticated', 5_000);
+    expect(new Set(after.map((tab) => tab.token)).size).toBe(1);
+    expect(refreshRequests(server)).toBe(1);
   });
 
   it('should keep the session when another tab holds the refresh lock too long, and refresh once it is free', async () => {

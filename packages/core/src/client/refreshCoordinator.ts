@@ -16,6 +16,8 @@ export interface RefreshDependencies {
   readonly request: (session: Session, signal: AbortSignal) => Promise<ProviderGrant>;
   /** Takes in what other tabs have posted and stored so far: a session one of them got meanwhile. */
   readonly lookAround: () => Promise<void>;
+  /** Resolves once this tab's news has reached every tab: the lock is let go only then. */
+  readonly published: () => Promise<void>;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RefreshDependencies {
  * Each takes the refresh lock, then first looks for a session another tab already got (and takes
  * it without a request); only then is the refresh token sent.
  */
-export function createRefreshCoordinator({ runtime, lock, request, lookAround }: RefreshDependencies) {
+export function createRefreshCoordinator({ runtime, lock, request, lookAround, published }: RefreshDependencies) {
   let running: { record: SessionRecord; promise: Promise<Session> } | null = null;
 
   const isRefreshing = (generation: number, record: SessionRecord): boolean => {
@@ -37,6 +39,7 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround }:
     const signal = runtime.signal();
     const from = stampOf(record);
     let failure: AuthError | undefined;
+    let requested = false;
     const fail = (error: unknown, fromEndpoint: boolean): void => {
       failure = toAuthError(error);
       runtime.dispatch({ type: 'refresh_failed', generation, from, error: failure, now: Date.now(), fromEndpoint });
@@ -46,15 +49,18 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround }:
         await lookAround();
         if (!isRefreshing(generation, record)) return; // another tab's session was taken, or the session ended
         let grant;
+        requested = true;
         try {
           grant = await request(record.session, signal);
         } catch (error) {
           // A refresh token that another tab has already replaced is no rejection of the session.
           if (toAuthError(error).code === 'session_expired') await lookAround();
           // Still holding the lock: the other tabs hear of the outcome before one of them may try.
-          return fail(error, true);
+          fail(error, true);
+          return await published();
         }
         runtime.dispatch({ type: 'refresh_succeeded', generation, from, grant });
+        await published();
       }, signal);
     } catch (error) {
       fail(error, false); // the lock: another tab held it too long, or the work no longer matters
@@ -62,7 +68,8 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround }:
     const state = runtime.state();
     const current = recordOf(state);
     if (state.generation === generation && current && isNewer(current, record)) {
-      // Another tab's session was taken: if it is due as well, callers get its refresh.
+      if (requested) return current.session;
+      // Another tab's session was taken instead: if it is due as well, callers get its refresh.
       runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
       return coordinator.running() ?? current.session;
     }

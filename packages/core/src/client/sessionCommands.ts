@@ -2,7 +2,7 @@ import { isAuthError } from '../AuthError.js';
 import type { GetAccessTokenOptions } from '../AuthClient.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import type { ProviderGrant, TokenProvider } from '../providers/TokenProvider.js';
-import { cannotRefresh, noSession } from '../session/sessionErrors.js';
+import { cannotRefresh, loginReplaced, noSession } from '../session/sessionErrors.js';
 import { dueAt, recordOf, type SessionRules } from '../session/sessionState.js';
 import type { Credentials, Session } from '../types.js';
 import { randomId } from './randomId.js';
@@ -22,13 +22,15 @@ export interface CommandDependencies {
   readonly lock: RefreshLock;
   /** Takes in what other tabs have posted and stored so far (inside the lock). */
   readonly settle: () => Promise<void>;
+  /** Resolves once this tab's news has reached every tab: the lock is let go only then. */
+  readonly published: () => Promise<void>;
   /** Takes in a session other tabs have stored meanwhile (nothing for a client of one tab). */
   readonly lookAround: () => void;
 }
 
 /** `login()`, `refresh()` and `getAccessToken()`: each turns a caller's wish into events and waits for the outcome. */
 export function createSessionCommands(dependencies: CommandDependencies) {
-  const { runtime, rules, provider, refresher, transport, lock, settle, lookAround } = dependencies;
+  const { runtime, rules, provider, refresher, transport, lock, settle, published, lookAround } = dependencies;
   let loggingIn: Promise<Session> | null = null;
 
   /** Commits a login's grant under the lock (after what other tabs did meanwhile); without it when it cannot be had. */
@@ -39,6 +41,7 @@ export function createSessionCommands(dependencies: CommandDependencies) {
       await lock.run(async () => {
         await settle();
         succeed();
+        await published();
       }, signal);
     } catch {
       succeed(); // another tab holds the lock too long: a login is not refused for it
@@ -57,12 +60,12 @@ export function createSessionCommands(dependencies: CommandDependencies) {
       } catch (error) {
         const failure = toAuthError(error);
         runtime.dispatch({ type: 'login_failed', generation, error: failure });
-        throw runtime.state().error === failure ? failure : noSession();
+        throw runtime.state().error === failure ? failure : loginReplaced();
       }
       await commitLogin(generation, grant, signal);
       const record = recordOf(runtime.state());
       if (runtime.state().generation !== generation || record?.session.accessToken !== grant.accessToken) {
-        throw noSession();
+        throw loginReplaced();
       }
       return record.session;
     })();

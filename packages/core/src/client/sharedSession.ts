@@ -52,10 +52,7 @@ export function connectSharedSession(
     const { phase } = runtime().state();
     // Back from the back/forward cache, news may have been missed: an emptied storage means a logout.
     const live = phase.status === 'authenticated' || phase.status === 'refreshing';
-    if (missedMessages && live && records.isEmpty()) {
-      const ending = { lineage: phase.record.lineage, through: null };
-      runtime().dispatch({ type: 'session_ended_elsewhere', ending, error: null });
-    }
+    if (missedMessages && live && records.isEmpty()) runtime().dispatch({ type: 'storage_emptied' });
   };
 
   const stopWatchingPage = watchWakeUps(

@@ -11,6 +11,28 @@ export interface RefreshLock {
   run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
+/** A lock that tells whether this client holds it right now (so work inside it does not ask again). */
+export interface HeldLock extends RefreshLock {
+  held(): boolean;
+}
+
+/** `lock`, counting this client's turns. */
+export function trackHolding(lock: RefreshLock): HeldLock {
+  let turns = 0;
+  return {
+    run: (task, signal) =>
+      lock.run(async () => {
+        turns += 1;
+        try {
+          return await task();
+        } finally {
+          turns -= 1;
+        }
+      }, signal),
+    held: () => turns > 0,
+  };
+}
+
 const localLocks = new WeakMap<SessionStorage, RefreshLock>();
 
 /** The lock of the clients of one page that share `storage` (the same `memoryStorage()`, say). */

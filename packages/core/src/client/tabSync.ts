@@ -10,6 +10,12 @@ export interface TabSync {
   /** Tells every other tab (and every other client on the same storage). */
   announce(news: TabNews): void;
   /**
+   * Resolves once this tab's announcements so far have come back to it through its second channel:
+   * the browser has then handed them to every tab, ahead of anything a later holder of the lock
+   * can send. A holder waits for this before it lets the lock go.
+   */
+  published(): Promise<void>;
+  /**
    * Resolves once every message that other tabs posted before now has reached this one: a tab that
    * gets the refresh lock learns of the previous holder's session first (the lock can arrive
    * before the message). Sends itself a ping through a second channel, behind those messages.
@@ -47,8 +53,25 @@ export function joinTabs(
   };
   const channel = open();
   const probe = open();
-  probe.onmessage = () => undefined; // its own copies of the news: drained, not read
+  probe.onmessage = ({ data }: MessageEvent<unknown>) => {
+    const id = (data as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') echoes.get(id)?.(); // its own news, back: published
+  };
   const pings = new Map<string, () => void>();
+  const echoes = new Map<string, () => void>();
+  const published = new Set<Promise<void>>();
+  const bounded = (id: string, waiting: Map<string, () => void>, send: () => void): Promise<void> =>
+    new Promise<void>((resolve) => {
+      // A channel that loses a message must not hold the lock for long: this takes milliseconds.
+      const timer = setTimeout(done, Math.min(lockWaitMs, SETTLE_MAX_MS));
+      function done(): void {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve();
+      }
+      waiting.set(id, done);
+      send();
+    });
   const messages = tabMessages(provider, codec);
   let closed = false;
   channel.onmessage = ({ data }: MessageEvent<unknown>) => {
@@ -61,28 +84,22 @@ export function joinTabs(
     settle() {
       if (closed) return Promise.resolve();
       const id = randomId();
-      return new Promise<void>((resolve) => {
-        // A channel that loses its own ping must not hold the lock for long: the ping takes
-        // milliseconds, and the storage is read after it anyway.
-        const timer = setTimeout(done, Math.min(lockWaitMs, SETTLE_MAX_MS));
-        function done(): void {
-          clearTimeout(timer);
-          pings.delete(id);
-          resolve();
-        }
-        pings.set(id, done);
-        probe.postMessage(messages.ping(id));
-      });
+      return bounded(id, pings, () => probe.postMessage(messages.ping(id)));
     },
     announce(news) {
-      if (!closed) channel.postMessage(messages.encode(news));
+      if (closed) return;
+      const id = randomId();
+      const echo = bounded(id, echoes, () => channel.postMessage({ ...messages.encode(news), id }));
+      published.add(echo);
+      void echo.then(() => published.delete(echo));
     },
+    published: () => Promise.all(published).then(() => undefined),
     close() {
       closed = true;
       channel.onmessage = null;
       channel.close();
       probe.close();
-      for (const done of [...pings.values()]) done();
+      for (const done of [...pings.values(), ...echoes.values()]) done();
     },
   };
 }

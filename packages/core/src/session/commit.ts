@@ -45,9 +45,9 @@ export function commit(state: SessionState, record: SessionRecord, origin: 'here
 
 /**
  * Ends the session (and any work on it) with `error`, as `ending` says. `everywhere`: this tab
- * decided (logout, a rejected refresh token): tell the other tabs; a logout clears the storage
- * whatever it holds. `here`: only this tab's copy (another tab ended it, or it expired everywhere
- * alike); the storage is cleared only of what `ending` kills.
+ * decided (logout, a rejected refresh token): tell the other tabs; a logout or a login clears the
+ * storage whatever it holds. `here`: only this tab's copy (another tab ended it, or it expired
+ * everywhere alike). Other ends repair the storage: a late write of the ended session goes.
  */
 export function end(
   state: SessionState,
@@ -66,7 +66,7 @@ export function end(
     refusal: null,
   };
   const wholly = scope === 'everywhere' && error === null;
-  const effects: SessionEffect[] = [wholly || !ending ? { type: 'remove' } : { type: 'remove', ending }];
+  const effects: SessionEffect[] = [wholly || !ending ? { type: 'remove' } : { type: 'repair' }];
   if (scope === 'everywhere' && ending) effects.push({ type: 'announce', news: { kind: 'ended', ending, error } });
   return { state: next, effects };
 }

@@ -5,6 +5,11 @@ export function noSession(): AuthError {
   return new AuthError('no_session', 'There is no session: log in first.');
 }
 
+/** A login that another login, a logout or `destroy()` replaced before it finished (a double click, say). */
+export function loginReplaced(): AuthError {
+  return new AuthError('no_session', 'Another login or a logout replaced this login before it finished.');
+}
+
 /** A session that cannot be refreshed reached its expiry; `refusal` is why it could not be. */
 export function sessionExpired(refusal: AuthError | null): AuthError {
   return refusal

@@ -42,6 +42,11 @@ export type SessionEvent =
       readonly error: AuthError;
       readonly retry: RetryPlan;
     }
+  /**
+   * Back from the back/forward cache, the shared storage is empty: a logout this page may have
+   * missed. Only this page's copy ends: a guess is not told to anyone, nor remembered.
+   */
+  | { readonly type: 'storage_emptied' }
   /** Another tab ended a session (logout, or its refresh token was rejected: then `error`). */
   | { readonly type: 'session_ended_elsewhere'; readonly ending: Ending; readonly error: AuthError | null }
   /** The page came back (visible, shown, focused, online): timers may not have run. */
@@ -55,8 +60,13 @@ export type SessionEvent =
 export type SessionEffect =
   /** Write the record to the storage (under the refresh lock: the storage only moves forward). */
   | { readonly type: 'save'; readonly record: SessionRecord }
-  /** Remove the stored record; with `ending`, only if the stored one is dead by it. */
-  | { readonly type: 'remove'; readonly ending?: Ending }
+  /**
+   * Make the storage hold this tab's session, or none: under the lock, after the other tabs' news.
+   * Never decided on this tab's own reading of the storage, which Chromium may show late.
+   */
+  | { readonly type: 'repair' }
+  /** Clear the storage, whatever it holds (a logout, or the start of a login). */
+  | { readonly type: 'remove' }
   /** Tell the other tabs. */
   | { readonly type: 'announce'; readonly news: TabNews }
   /** Get a new token for `record`, reporting back with `generation`. */

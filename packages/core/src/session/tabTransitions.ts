@@ -1,5 +1,5 @@
 import type { AuthError } from '../AuthError.js';
-import type { Ending } from './sessionEvents.js';
+import type { Ending, SessionEffect } from './sessionEvents.js';
 import { isNewer, stampOf, type SessionRecord } from './sessionRecord.js';
 import { isEnded, recordOf, type SessionRules, type SessionState } from './sessionState.js';
 import { commit, end, remember, stay, type Transition } from './commit.js';
@@ -11,19 +11,15 @@ import { commit, end, remember, stay, type Transition } from './commit.js';
  */
 export function seen(state: SessionState, record: SessionRecord, now: number, rules: SessionRules): Transition {
   const ending = state.ended.find(({ lineage }) => lineage === record.lineage);
-  if (ending && isEnded(state, record)) {
-    // A late copy of an ended session (a refresh that lost the race with a logout, or a tab that
-    // missed the end): clear its stored copy, and tell its sender again.
-    return {
-      state,
-      effects: [
-        { type: 'remove', ending },
-        { type: 'announce', news: { kind: 'ended', ending, error: null } },
-      ],
-    };
-  }
   const { phase } = state;
   const held = recordOf(state) ?? (phase.status === 'authenticating' ? phase.standby : null);
+  if (ending && isEnded(state, record)) {
+    // A late copy of an ended session (a refresh that lost the race with a logout, or a tab that
+    // missed the end): tell its sender again, and see that the storage holds the live session, or
+    // none. (A tab holding a session stores it again rather than clear what it may read late.)
+    const announce: SessionEffect = { type: 'announce', news: { kind: 'ended', ending, error: null } };
+    return { state, effects: [{ type: 'repair' }, announce] };
+  }
   const rival = held ?? (state.newest?.lineage === record.lineage ? state.newest : null);
   if (rival && !isNewer(record, rival)) return stay(state);
   if (!rules.canRefresh(record.session) && now >= record.session.expiresAt) return stay(state);
@@ -43,7 +39,11 @@ export function endedElsewhere(state: SessionState, ending: Ending, error: AuthE
   const record = recordOf(state);
   if (record?.lineage === ending.lineage) {
     if (ending.through !== null && record.seq > ending.through) {
-      return { state, effects: [{ type: 'announce', news: { kind: 'session', record } }] };
+      // The rejected tab may have cleared the storage by a late view of it: store this one again.
+      return {
+        state,
+        effects: [{ type: 'announce', news: { kind: 'session', record } }, { type: 'repair' }],
+      };
     }
     return end(state, error, 'here', ending);
   }

@@ -1,7 +1,7 @@
 import { checkClock, failedElsewhere, refreshFailed, refreshedRecord, resumeRetries } from './refreshTransitions.js';
 import type { SessionEffect, SessionEvent } from './sessionEvents.js';
 import { toSessionRecord } from './sessionRecord.js';
-import type { SessionRules, SessionState } from './sessionState.js';
+import { recordOf, type SessionRules, type SessionState } from './sessionState.js';
 import { commit, end, remember, stay, wholeSession, type Transition } from './commit.js';
 import { endedElsewhere, seen } from './tabTransitions.js';
 
@@ -28,8 +28,10 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
       if (event.generation !== state.generation || state.phase.status !== 'authenticating') return stay(state);
       const { standby } = state.phase;
       if (!standby) return stay({ ...state, phase: { status: 'anonymous' }, error: event.error });
-      // Another tab logged in meanwhile: its session is the one to have (that tab stored it).
-      return stay({ ...commit(state, standby, 'elsewhere').state, error: event.error });
+      // Another tab logged in meanwhile: its session is the one to have. This login's start may
+      // have cleared it from the storage before hearing of it: store it again.
+      const taken = { ...commit(state, standby, 'elsewhere').state, error: event.error };
+      return { state: taken, effects: [{ type: 'repair' }] };
     }
     case 'refresh_due':
       return checkClock(state, event.now, event.forced, rules);
@@ -44,6 +46,10 @@ export function transition(state: SessionState, event: SessionEvent, rules: Sess
       return failedElsewhere(state, event);
     case 'session_seen':
       return seen(state, event.record, event.now, rules);
+    case 'storage_emptied': {
+      if (!recordOf(state)) return stay(state);
+      return stay({ ...state, phase: { status: 'anonymous' }, error: null, generation: state.generation + 1 });
+    }
     case 'session_ended_elsewhere':
       return endedElsewhere(state, event.ending, event.error);
     case 'woke_up':

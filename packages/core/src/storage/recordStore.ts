@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { Ending } from '../session/sessionEvents.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { FxUser, Session, SessionStorage } from '../types.js';
 
@@ -120,13 +119,8 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
         // Quota or privacy mode: the session stays in memory.
       }
     },
-    /** Removes the stored record; with `ending`, only when the stored one is dead by it. */
-    remove(ending?: Ending): void {
-      if (!ending) return clear();
-      const raw = read();
-      const stored = raw ? codec.decode(raw) : null;
-      if (stored?.lineage === ending.lineage && (ending.through === null || stored.seq <= ending.through)) clear();
-    },
+    /** Removes the stored record. */
+    remove: clear,
   };
 }
 

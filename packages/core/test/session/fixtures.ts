@@ -137,6 +137,7 @@ export const EVENTS = {
   }),
   'session_seen (newer)': () => ({ type: 'session_seen', record: NEWER, now: NOW }),
   'session_seen (older)': () => ({ type: 'session_seen', record: OLDER, now: NOW }),
+  storage_emptied: () => ({ type: 'storage_emptied' }),
   session_ended_elsewhere: (state) => ({
     type: 'session_ended_elsewhere',
     ending: { lineage: lineageOf(state), through: null },

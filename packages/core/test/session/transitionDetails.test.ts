@@ -19,16 +19,13 @@ const failedEvent = (state: SessionState, error: AuthError, now = NOW): SessionE
 });
 
 describe('ordering of sessions', () => {
-  it('should never take a session that ended, clear its stored copy, and tell its sender again', () => {
+  it('should never take a session that ended, repair the storage, and tell its sender again', () => {
     const late = record({ lineage: 'r', since: 100, seq: 5 }); // a refresh that lost the race with a logout
     const { state, effects } = transition(STATES.anonymous, { type: 'session_seen', record: late, now: NOW }, RULES);
 
     const ending = { lineage: 'r', through: null };
     expect(state).toBe(STATES.anonymous);
-    expect(effects).toEqual([
-      { type: 'remove', ending },
-      { type: 'announce', news: { kind: 'ended', ending, error: null } },
-    ]);
+    expect(effects).toEqual([{ type: 'repair' }, { type: 'announce', news: { kind: 'ended', ending, error: null } }]);
   });
 
   it('should keep a later refresh than the one another tab had rejected, and tell that tab of it', () => {
@@ -39,7 +36,10 @@ describe('ordering of sessions', () => {
 
     const { state, effects } = transition(holding, { type: 'session_ended_elsewhere', ending, error }, RULES);
     expect(state).toBe(holding);
-    expect(effects).toEqual([{ type: 'announce', news: { kind: 'session', record: later } }]);
+    expect(effects).toEqual([
+      { type: 'announce', news: { kind: 'session', record: later } },
+      { type: 'repair' }, // the rejected tab may have cleared it by a late view of the storage
+    ]);
     // The tab that was rejected takes the later refresh, but never its own rejected one again.
     const rejected = apply(STATES.refreshing, failedEvent(STATES.refreshing, error));
     expect(transition(rejected, { type: 'session_seen', record: later, now: NOW }, RULES).state.phase).toEqual({
@@ -47,6 +47,19 @@ describe('ordering of sessions', () => {
       record: later,
     });
     expect(transition(rejected, { type: 'session_seen', record: R, now: NOW }, RULES).state).toBe(rejected);
+  });
+
+  it('should end only its own copy on an emptied storage (a guess), remembering nothing and telling no one', () => {
+    const { state, effects } = transition(STATES.fresh, { type: 'storage_emptied' }, RULES);
+
+    expect(state).toMatchObject({ phase: { status: 'anonymous' }, error: null, ended: [] });
+    expect(effects).toEqual([]);
+    // If the guess was wrong, the next refresh another tab announces brings the session back.
+    const next = record({ lineage: 'r', since: 100, seq: 1 });
+    expect(transition(state, { type: 'session_seen', record: next, now: NOW }, RULES).state.phase).toEqual({
+      status: 'authenticated',
+      record: next,
+    });
   });
 
   it('should take any session that did not end when it holds none, whatever the clock says', () => {
@@ -110,7 +123,8 @@ describe('logins', () => {
 
     expect(state.phase).toEqual({ status: 'authenticated', record: STANDBY });
     expect(state.error).toBe(error);
-    expect(effects).toEqual([]); // the tab that made it stored it (or something newer meanwhile)
+    // This login's start may have cleared it from the storage before hearing of it.
+    expect(effects).toEqual([{ type: 'repair' }]);
   });
 
   it('should end every session at the start of a login, telling the other tabs', () => {
@@ -192,10 +206,7 @@ describe('refresh failures', () => {
 
     const ending = { lineage: 'r', through: 0 }; // this refresh and older ones: not a later one another tab holds
     expect(state).toMatchObject({ phase: { status: 'anonymous' }, error, ended: [ending] });
-    expect(effects).toEqual([
-      { type: 'remove', ending },
-      { type: 'announce', news: { kind: 'ended', ending, error } },
-    ]);
+    expect(effects).toEqual([{ type: 'repair' }, { type: 'announce', news: { kind: 'ended', ending, error } }]);
   });
 
   it('should stop refreshing a refused client and end the session at its expiry, saying why', () => {
@@ -218,13 +229,13 @@ describe('refresh failures', () => {
 });
 
 describe('ends from elsewhere and destroy', () => {
-  it('should clear only the ended lineage from the storage', () => {
+  it('should end with the same error, and repair the storage rather than clear it on its own reading', () => {
     const error = new AuthError('session_expired', 'Refresh token rejected.');
     const ending = { lineage: 'r', through: null };
     const { state, effects } = transition(STATES.fresh, { type: 'session_ended_elsewhere', ending, error }, RULES);
 
     expect(state.error).toBe(error);
-    expect(effects).toEqual([{ type: 'remove', ending }]);
+    expect(effects).toEqual([{ type: 'repair' }]);
   });
 
   it('should take no event after destroy, but still clear the storage on logout', () => {

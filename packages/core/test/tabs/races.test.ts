@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient, freightExchange, jsonLogin, memoryStorage, type AuthClient } from '@fx-auth/core';
 import { DEMO, fxClient, rejectionOf, startServer, track, until } from '../support.js';
-import { countChannels, deliveredSoFar, installLocks, sharedStorage, slowChannels } from './support.js';
+import { countChannels, deliveredSoFar, installLocks, sharedStorage, slowChannels, unevenChannels } from './support.js';
 
 const ALICE = { username: 'alice', password: 'p@ss w0rd&=?+%' } as const;
 
@@ -33,6 +33,23 @@ describe('races between tabs', () => {
     const opened = fxClient(server, { storage: storage.tab() }); // a new tab, or a reload
     expect(userOf(opened)).toBe(user);
     expect(tabs.map(userOf)).toEqual([user, user, user]);
+  });
+
+  it("should hand its new session to the next holder of the lock, even when its news travels slower than that tab's own ping", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    installLocks();
+    unevenChannels([30, 1]); // every tab's channel is slow, its probe (which pings) is fast
+    const server = await startServer({ accessTokenLifetime: 600, rotateRefreshTokens: true });
+    const storage = sharedStorage('test-shared', { lag: true });
+    const tabs = [0, 1, 2].map(() => fxClient(server, { storage: storage.tab() }));
+    const first = await tabs[0]!.login(DEMO);
+    await Promise.all(tabs.map((tab) => until(tab, (snapshot) => snapshot.session?.accessToken === first.accessToken)));
+
+    vi.setSystemTime(dueTime(tabs[0]!)); // every tab finds its token due at its next call
+    await Promise.all(tabs.map((tab) => tab.getAccessToken()));
+
+    expect(server.count('fx-token')).toBe(2);
+    expect(new Set(tabs.map((tab) => tab.getSnapshot().session?.accessToken)).size).toBe(1);
   });
 
   it('should send a rejected refresh token once, however many tabs are due', async () => {
@@ -97,6 +114,30 @@ describe('races between tabs', () => {
 
     expect(server.count('fx-token')).toBe(3);
     expect([...tabs, late].map(statusOf)).toEqual(['authenticated', 'authenticated', 'authenticated']);
+    // The stale tab cleared the storage by its late view of it: a holder of X1 stores it again.
+    await vi.waitFor(() => expect(storage.value()).toContain(x1));
+    storage.deliver();
+    expect(fxClient(server, { storage: storage.tab() }).getSnapshot().session?.accessToken).toBe(x1);
+  });
+
+  it('should store again the session another tab made when a login started before hearing of it fails', async () => {
+    installLocks();
+    slowChannels();
+    const server = await startServer();
+    const storage = sharedStorage('test-shared', { lag: true });
+    const [a, b] = [0, 1].map(() => fxClient(server, { storage: storage.tab() }));
+    const session = await a!.login(DEMO);
+    expect(statusOf(b!)).toBe('anonymous'); // A's news is on its way; B's login will clear the storage
+
+    server.inject('fx-token', { type: 'delay', ms: 100 });
+    expect(await rejectionOf(b!.login({ username: 'demo', password: 'wrong' }))).toMatchObject({
+      code: 'invalid_credentials',
+    });
+
+    expect(b!.getSnapshot().session?.accessToken).toBe(session.accessToken);
+    await vi.waitFor(() => expect(storage.value()).toContain(session.accessToken));
+    storage.deliver();
+    expect(fxClient(server, { storage: storage.tab() }).getSnapshot().session?.accessToken).toBe(session.accessToken);
   });
 
   it('should tell a tab that restored a session logged out meanwhile, when it announces it', async () => {
@@ -110,7 +151,8 @@ describe('races between tabs', () => {
     await deliveredSoFar();
 
     const b = fxClient(server, { storage: lateView });
-    await b.refresh(); // announces a session of the ended lineage
+    // It announces a session of the ended lineage, hears of the end before it lets the lock go, and stops.
+    expect(await rejectionOf(b.refresh())).toMatchObject({ code: 'no_session' });
     await until(b, (snapshot) => snapshot.status === 'anonymous');
     storage.deliver();
 
@@ -218,6 +260,27 @@ describe('clients of one page on one memoryStorage()', () => {
 });
 
 describe('a client alone', () => {
+  it("should send one request for refresh() even when its answer lands inside the new token's leeway", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const server = await startServer({ accessTokenLifetime: 121 }); // expires_in 120 s
+    let refreshes = 0;
+    const client = fxClient(server, {
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        // A slow network, or a machine that slept during the request: the answer lands 70 s later.
+        if (String(input instanceof Request ? input.url : input).includes('refresh_token') && ++refreshes <= 10) {
+          vi.setSystemTime(Date.now() + 70_000);
+        }
+        return response;
+      },
+    });
+    await client.login(DEMO);
+
+    await client.refresh();
+
+    expect(refreshes).toBe(1);
+  });
+
   it('should hand out a fresh token at once while a forced refresh runs', async () => {
     const server = await startServer({ accessTokenLifetime: 600 });
     const client = fxClient(server);

@@ -181,3 +181,22 @@ export function slowChannels(ms = 20): void {
     },
   );
 }
+
+/**
+ * Delivers each channel's messages late by its own delay (real time): the n-th channel a test
+ * opens sends with `delays[n % delays.length]` ms. Messages of different tabs can then overtake
+ * each other, as they may on their way through a busy browser.
+ */
+export function unevenChannels(delays: number[]): void {
+  const Native = globalThis.BroadcastChannel;
+  let opened = 0;
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends Native {
+      readonly #delay = delays[opened++ % delays.length] ?? 0;
+      override postMessage(message: unknown): void {
+        setTimeout(() => super.postMessage(message), this.#delay);
+      }
+    },
+  );
+}
