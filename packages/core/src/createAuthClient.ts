@@ -2,6 +2,7 @@ import ky from 'ky';
 import type { AuthClient, AuthClientOptions } from './AuthClient.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck, toUrl } from './client/origins.js';
+import { createLockedStorage } from './client/lockedStorage.js';
 import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
 import { createSessionRuntime, type SessionRuntime } from './client/sessionRuntime.js';
@@ -52,35 +53,15 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   const run = (effect: SessionEffect): void => {
     if (effect.type === 'save') records.save(effect.record);
-    else if (effect.type === 'repair') repair();
+    else if (effect.type === 'repair') locked.repair();
     else if (effect.type === 'remove') records.remove();
     else if (effect.type === 'announce') shared.tabs?.announce(effect.news);
     else refresher.start(effect.generation, effect.record);
   };
-  /** The storage gets this tab's session, or none, as this tab knows after the other tabs' news. */
-  const reconcile = (): void => {
-    const live = recordOf(runtime.state());
-    if (live) records.save(live);
-    else records.remove();
-  };
-  const repair = (): void => {
-    if (lock.held()) return reconcile(); // inside this client's turn: it knows all there is
-    const repaired = lock.run(async () => {
-      await settle();
-      reconcile();
-      await published();
-    }, runtime.signal());
-    repaired.catch(() => undefined); // the lock could not be had: the next commit stores a session
-  };
-  const published = (): Promise<void> => shared.tabs?.published() ?? Promise.resolve();
   const runtime: SessionRuntime = createSessionRuntime(restored, rules, run);
   const lock = trackHolding(shared.tabs?.lock ?? localLockFor(storage));
-  /** Inside the lock, also for a client of one tab: another client on the same storage may have stored a session. */
-  const settle = async (): Promise<void> => {
-    await shared.tabs?.settle();
-    const found = records.loadChanged();
-    if (found) runtime.dispatch({ type: 'session_seen', record: found, now: Date.now() });
-  };
+  const locked = createLockedStorage(runtime, records, lock, shared.tabs);
+  const { settle, published } = locked;
   const refresher = createRefreshCoordinator({
     runtime,
     lock,

@@ -50,7 +50,8 @@ export function connectSharedSession(
     const found = records.loadChanged();
     if (found) return seen(found);
     const { phase } = runtime().state();
-    // Back from the back/forward cache, news may have been missed: an emptied storage means a logout.
+    // Back from the back/forward cache, news may have been missed: an emptied storage may mean a
+    // logout. A guess: only this tab's copy ends, and the others' next refresh would bring it back.
     const live = phase.status === 'authenticated' || phase.status === 'refreshing';
     if (missedMessages && live && records.isEmpty()) runtime().dispatch({ type: 'storage_emptied' });
   };

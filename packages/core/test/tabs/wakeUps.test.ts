@@ -22,6 +22,18 @@ const fire = (target: 'window' | 'document', type: string, persisted?: boolean):
   (target === 'window' ? window : window.document).dispatchEvent(event);
 };
 
+/** A logged-in client whose scheduled refresh has just failed with a 503 (the server answers again after). */
+async function afterFailedRefresh() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const server = await startServer({ accessTokenLifetime: 600 });
+  const client = fxClient(server);
+  const first = await client.login(DEMO);
+  server.inject('fx-token', { type: 'status', status: 503 }, { times: 1 });
+  await vi.advanceTimersByTimeAsync(first.expiresAt - 60_000 - Date.now());
+  await until(client, (snapshot) => snapshot.error?.code === 'server');
+  return { server, client };
+}
+
 describe('waking up', () => {
   it('should end a session that another tab ended while this page sat in the back/forward cache', async () => {
     installLocks();
@@ -61,13 +73,7 @@ describe('waking up', () => {
   });
 
   it('should not skip the backoff after a failure on focus, but retry at once when the page becomes visible', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const server = await startServer({ accessTokenLifetime: 600 });
-    const client = fxClient(server);
-    const first = await client.login(DEMO);
-    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1 });
-    await vi.advanceTimersByTimeAsync(first.expiresAt - 60_000 - Date.now());
-    await until(client, (snapshot) => snapshot.error?.code === 'server');
+    const { server, client } = await afterFailedRefresh();
 
     fire('window', 'focus'); // clicking back into the window while the server is down
     expect(client.getSnapshot().status).toBe('authenticated');
@@ -80,13 +86,7 @@ describe('waking up', () => {
   });
 
   it('should pause transient retries while offline and retry at once when back online', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const server = await startServer({ accessTokenLifetime: 600 });
-    const client = fxClient(server);
-    const first = await client.login(DEMO);
-    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1 });
-    await vi.advanceTimersByTimeAsync(first.expiresAt - 60_000 - Date.now());
-    await until(client, (snapshot) => snapshot.error?.code === 'server');
+    const { server, client } = await afterFailedRefresh();
 
     fire('window', 'offline');
     await vi.advanceTimersByTimeAsync(120_000); // far past the backoff
