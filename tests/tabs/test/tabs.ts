@@ -76,7 +76,10 @@ export async function everyTab(
     .poll(
       async () => {
         last = await Promise.all(pages.map(snapshotOf));
-        return last.every(predicate) || last.map(({ status, user, error }) => ({ status, user, error }));
+        return (
+          last.every(predicate) ||
+          last.map(({ status, user, error, token }) => ({ status, user, error, token: token?.slice(-8) ?? null }))
+        );
       },
       { timeout, interval: 20 },
     )
