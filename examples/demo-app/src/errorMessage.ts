@@ -19,5 +19,9 @@ export function errorMessage(error: AuthError): string {
       return 'Your session has expired. Please log in again.';
     case 'no_session':
       return 'The login was cancelled.';
+    case 'invalid_request':
+    case 'invalid_scope':
+    case 'invalid_options':
+      return 'This application is misconfigured and cannot log in. Please tell its support.';
   }
 }

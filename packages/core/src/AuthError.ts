@@ -12,7 +12,13 @@
  *   that long (transient: the session stays).
  * - `server`: the server answered with an error it did not attribute to the user or client (5xx, an
  *   unexpected 4xx).
- * - `invalid_response`: a success status with a body that is not a valid token response.
+ * - `invalid_response`: a success status with a body that is not a valid token response (a token
+ *   that is not a valid header value, for one).
+ * - `invalid_request`: the server refused the request as malformed or unsupported
+ *   (`invalid_request`, `unsupported_grant_type`). Retrying will not help.
+ * - `invalid_scope`: the server refused the requested scope. Retrying will not help.
+ * - `invalid_options`: `createAuthClient()` or a provider was given a wrong option; the message names
+ *   it. Thrown at creation, never later.
  */
 export type AuthErrorCode =
   | 'invalid_credentials'
@@ -22,13 +28,19 @@ export type AuthErrorCode =
   | 'network'
   | 'timeout'
   | 'server'
-  | 'invalid_response';
+  | 'invalid_response'
+  | 'invalid_request'
+  | 'invalid_scope'
+  | 'invalid_options';
 
 /** Extra facts carried by an {@link AuthError}. */
 export interface AuthErrorDetails {
   /** HTTP status of the token endpoint's answer, when there was one. */
   status?: number;
-  /** The OAuth `error` field of the server's answer (e.g. `invalid_grant`), when there was one. */
+  /**
+   * The OAuth `error` field of the server's answer (e.g. `invalid_grant`), when it was a registered
+   * OAuth 2.0 code or one the seed APIs document; anything else is dropped, never echoed.
+   */
   error?: string;
   /** A sanitized description of the underlying failure (never carries secrets or URLs). */
   cause?: Error;
@@ -53,7 +65,10 @@ export class AuthError extends Error {
   readonly code: AuthErrorCode;
   /** HTTP status of the answer that caused it, if any. */
   declare readonly status?: number;
-  /** The server's OAuth `error` value, if any (e.g. `invalid_grant`, `invalid_token`). */
+  /**
+   * The server's OAuth `error` value, if it was a registered one (e.g. `invalid_grant`,
+   * `invalid_token`); an unknown value is dropped.
+   */
   declare readonly error?: string;
 
   constructor(code: AuthErrorCode, message: string, details: AuthErrorDetails = {}) {

@@ -33,7 +33,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   };
   const timeout = readNumber(options.timeout ?? 10_000, 'timeout', 1);
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
-  const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, ...fetchOption });
+  // Never follows a redirect: it would carry the password, refresh token or client secret elsewhere.
+  const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual', ...fetchOption });
   const transport = (signal: AbortSignal): TokenTransport => ({ ky: tokenKy, timeout, signal });
   const authorizedOrigins = options.authorizedOrigins ?? (toUrl(provider.tokenUrl) ? [provider.tokenUrl] : []);
   const isAuthorized = createOriginCheck(authorizedOrigins); // every option is checked before anything starts

@@ -10,6 +10,8 @@ export { jsonLogin } from './providers/jsonLogin.js';
 export type { JsonLoginOptions } from './providers/jsonLogin.js';
 export type { TokenProvider, ProviderGrant } from './providers/TokenProvider.js';
 export type { TokenGrant } from './http/toTokenGrant.js';
+export { ASSUMED_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS } from './http/toTokenGrant.js';
+export { MIN_REFRESH_INTERVAL_MS } from './session/sessionState.js';
 export type { TokenTransport } from './http/sendTokenRequest.js';
 export { memoryStorage } from './storage/memoryStorage.js';
 export { webStorage } from './storage/webStorage.js';

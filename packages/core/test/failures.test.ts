@@ -29,16 +29,6 @@ const cases: Array<[string, Fault, string]> = [
     'invalid_response',
   ],
   [
-    'a negative lifetime',
-    {
-      type: 'status',
-      status: 200,
-      contentType: 'application/json',
-      body: '{"access_token":"x","token_type":"bearer","expires_in":-5}',
-    },
-    'invalid_response',
-  ],
-  [
     'a malformed profile',
     {
       type: 'status',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthClient, jsonLogin, type JsonLoginOptions } from '@fx-auth/core';
+import {
+  ASSUMED_LIFETIME_SECONDS,
+  createAuthClient,
+  jsonLogin,
+  MAX_LIFETIME_SECONDS,
+  MIN_LIFETIME_SECONDS,
+  type JsonLoginOptions,
+} from '@fx-auth/core';
 import type { MockServerOptions, MockTokenServer } from '@fx-auth/mock-server';
 import { DEMO, rejectionOf, startServer, track } from './support.js';
 
@@ -58,11 +65,25 @@ describe('jsonLogin', () => {
     expect(session.expiresAt - Date.now()).toBeLessThanOrEqual(seconds * 1000);
   });
 
-  it.each(['"soon"', '""', 'null', '"-1"', '0'])('should reject expires_in %s as invalid_response', async (raw) => {
+  it.each([
+    ['"soon"', ASSUMED_LIFETIME_SECONDS],
+    ['""', ASSUMED_LIFETIME_SECONDS],
+    ['null', ASSUMED_LIFETIME_SECONDS],
+    ['"-1"', MIN_LIFETIME_SECONDS],
+    ['0', MIN_LIFETIME_SECONDS],
+    ['1e-300', MIN_LIFETIME_SECONDS],
+    ['"0.000001"', MIN_LIFETIME_SECONDS],
+    ['1e306', MAX_LIFETIME_SECONDS],
+    ['"1e306"', MAX_LIFETIME_SECONDS],
+  ])('should take expires_in %s as a lifetime of %i s', async (raw, seconds) => {
     const { server, client } = await setUp();
     answerWithExpiresIn(server, raw);
+    const before = Date.now();
+    const session = await client.login(DEMO);
 
-    expect(await rejectionOf(client.login(DEMO))).toMatchObject({ code: 'invalid_response' });
+    expect(Number.isFinite(session.expiresAt)).toBe(true);
+    expect(session.expiresAt - before).toBeGreaterThanOrEqual(seconds * 1000);
+    expect(session.expiresAt - Date.now()).toBeLessThanOrEqual(seconds * 1000);
   });
 
   it.each([400, 401])('should report a rejected login (%i) as invalid_credentials', async (status) => {

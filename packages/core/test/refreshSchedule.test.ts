@@ -10,6 +10,7 @@ describe('refresh schedule', () => {
   });
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   it('should refresh proactively at expiresAt - leeway', async () => {
@@ -118,6 +119,7 @@ describe('refresh schedule', () => {
     const client = fxClient(server, { refreshLeeway: 60 });
     const first = await client.login(DEMO);
     server.inject('fx-token', { type: 'status', status: 503 }, { times: 3 });
+    vi.spyOn(Math, 'random').mockReturnValue(0); // the jitter takes the most away: half of each step
 
     await vi.advanceTimersByTimeAsync(first.expiresAt - 60_000 - Date.now());
     const failed = await settled(client);
@@ -129,11 +131,11 @@ describe('refresh schedule', () => {
       await settled(client);
       return server.count('fx-token');
     };
-    expect(await attemptsAfter(999)).toBe(2);
-    expect(await attemptsAfter(1)).toBe(3); // 1 s
-    expect(await attemptsAfter(1_999)).toBe(3);
-    expect(await attemptsAfter(1)).toBe(4); // then 2 s
-    expect(await attemptsAfter(4_000)).toBe(5); // then 4 s: succeeds
+    expect(await attemptsAfter(499)).toBe(2);
+    expect(await attemptsAfter(1)).toBe(3); // half of 1 s
+    expect(await attemptsAfter(999)).toBe(3);
+    expect(await attemptsAfter(1)).toBe(4); // then half of 2 s
+    expect(await attemptsAfter(2_000)).toBe(5); // then half of 4 s: succeeds
 
     expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', error: null });
     expect(client.getSnapshot().session?.accessToken).not.toBe(first.accessToken);

@@ -1,5 +1,6 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import { isAuthError } from '../AuthError.js';
+import { MIN_REFRESH_INTERVAL_MS } from '../session/sessionState.js';
 
 /** What the authorized ky instance needs from the client. */
 export interface TokenSource {
@@ -17,7 +18,9 @@ const BEARER = /^Bearer (.+)$/;
  * A ky instance that sends `Authorization: Bearer <token>` to authorized origins only. On a 401 from
  * one of them it retries once through ky's own retry: with the current token if the one sent has
  * since been replaced, else after one (shared) refresh. A second 401 reaches the caller as ky's
- * `HTTPError`. The retry counts against `retry.limit`; with `retry: 0` there is none.
+ * `HTTPError`. The retry counts against `retry.limit`; with `retry: 0` there is none. A 401 refreshes
+ * at most once per {@link MIN_REFRESH_INTERVAL_MS}: an API that answers every call with 401 (a
+ * permission, not an expiry) must not make each call cost a token request.
  */
 export function createAuthorizedKy(
   tokens: TokenSource,
@@ -27,6 +30,8 @@ export function createAuthorizedKy(
   // Calls that already had their one 401 retry, keyed by the call's own abort signal: ky makes one
   // per call and keeps it across retries, while `options.context` may be shared between calls.
   const retried = new WeakSet<object>();
+  // The token the last 401 brought, and when: a 401 for that very token soon after is no expiry.
+  let renewedFor401 = { token: '', at: -Infinity };
 
   return ky.create({
     ...options,
@@ -49,8 +54,10 @@ export function createAuthorizedKy(
             return undefined;
           const current = tokens.currentToken();
           if (current === sent || current === undefined) {
-            if (!tokens.canRefresh()) return undefined;
-            await tokens.getAccessToken({ forceRefresh: true });
+            const renewedJustNow =
+              sent === renewedFor401.token && Date.now() - renewedFor401.at < MIN_REFRESH_INTERVAL_MS;
+            if (!tokens.canRefresh() || renewedJustNow) return undefined;
+            renewedFor401 = { token: await tokens.getAccessToken({ forceRefresh: true }), at: Date.now() };
           }
           retried.add(call);
           return ky.retry({ delay: 0, code: 'FX_AUTH_TOKEN_REPLACED' });

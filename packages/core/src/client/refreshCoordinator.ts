@@ -42,7 +42,16 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround, p
     let requested = false;
     const fail = (error: unknown, fromEndpoint: boolean): void => {
       failure = toAuthError(error);
-      runtime.dispatch({ type: 'refresh_failed', generation, from, error: failure, now: Date.now(), fromEndpoint });
+      const now = Date.now();
+      runtime.dispatch({
+        type: 'refresh_failed',
+        generation,
+        from,
+        error: failure,
+        now,
+        fromEndpoint,
+        jitter: Math.random(),
+      });
     };
     try {
       await lock.run(async () => {

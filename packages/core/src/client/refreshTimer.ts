@@ -2,8 +2,8 @@
 const MAX_DELAY = 2_147_483_647;
 
 /**
- * One pending wake-up at a time, at an absolute time. Delays beyond what `setTimeout` can hold are
- * bridged in steps, and the timer does not keep a Node process alive.
+ * One pending wake-up at a time, at an absolute time: never before it. Delays beyond what
+ * `setTimeout` can hold are bridged in steps, and the timer does not keep a Node process alive.
  */
 export function createRefreshTimer() {
   let handle: ReturnType<typeof setTimeout> | undefined;
@@ -19,7 +19,8 @@ export function createRefreshTimer() {
     handle = setTimeout(
       () => {
         handle = undefined;
-        if (delay > MAX_DELAY) at(time, task);
+        // Bridged delays, and timers that fire a moment early (browsers may), wait on.
+        if (Date.now() < time) at(time, task);
         else task();
       },
       Math.min(delay, MAX_DELAY),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
+import { knownOAuthError } from '../http/classifyFailure.js';
 import type { TabNews } from '../session/sessionEvents.js';
 import type { RecordCodec } from '../storage/recordStore.js';
 
@@ -12,6 +13,9 @@ const KNOWN_CODES: Record<AuthErrorCode, true> = {
   timeout: true,
   server: true,
   invalid_response: true,
+  invalid_request: true,
+  invalid_scope: true,
+  invalid_options: true,
 };
 
 const errorSchema = z.object({
@@ -85,9 +89,10 @@ export function tabMessages(provider: string, codec: RecordCodec) {
 /** The error another tab sent, or `undefined` when its code is not one this version knows. */
 function toAuthError(sent: z.infer<typeof errorSchema>): AuthError | undefined {
   if (!Object.hasOwn(KNOWN_CODES, sent.code)) return undefined;
+  const error = knownOAuthError(sent.error);
   const details = {
     ...(sent.status === undefined ? {} : { status: sent.status }),
-    ...(sent.error === undefined ? {} : { error: sent.error }),
+    ...(error === undefined ? {} : { error }),
   };
   return new AuthError(sent.code as AuthErrorCode, sent.message, details);
 }

@@ -1,10 +1,12 @@
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
+import { classifyOAuthError, isRefusalStatus, knownOAuthError } from './classifyFailure.js';
 import type { TokenAnswer } from './sendTokenRequest.js';
 import { tokenResponseSchema, type TokenResponse } from './tokenResponseSchema.js';
 
 /**
- * Maps a refused token request (a 4xx) to an error code, from its status and the OAuth `error`
- * field. `undefined` means the provider has no better name than `server`.
+ * Maps a refused token request (a 4xx but 408, 425 and 429) to an error code, from its status and
+ * the OAuth `error` field (only a known one). `undefined` leaves it to the codes every grant shares
+ * (`invalid_client`, `invalid_request`, `invalid_scope`), then to `server`.
  */
 export type FailureClassifier = (status: number, oauthError: string | undefined) => AuthErrorCode | undefined;
 
@@ -17,20 +19,27 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   timeout: 'The token endpoint did not answer in time.',
   server: 'The token endpoint failed.',
   invalid_response: 'The token endpoint did not send a valid token response.',
+  invalid_request: 'The token endpoint refused the request as malformed or unsupported.',
+  invalid_scope: 'The token endpoint refused the requested scope.',
+  invalid_options: 'The client is misconfigured.',
 };
-
-/** An OAuth `error` value is a short identifier; anything else is not echoed. */
-const OAUTH_ERROR = /^[\w.-]{1,64}$/;
 
 /**
  * Reads a token endpoint's answer: the validated token response on success, else a typed
  * {@link AuthError}. Never echoes the body, which may hold tokens (Spring echoes refresh tokens).
  *
- * @throws {AuthError} the classified code for a 4xx, `server` for a 5xx, `invalid_response` for a
- * success whose body is not a token response.
+ * @throws {AuthError} the classified code for a refusal, `server` for a 5xx, a 408, 425 or 429, or a
+ * redirect (which is never followed: it would carry the credentials elsewhere), `invalid_response`
+ * for a success whose body is not a token response.
  */
 export function readTokenAnswer(answer: TokenAnswer, classify: FailureClassifier): TokenResponse {
   const { status } = answer;
+  if (status === 0 || (status >= 300 && status < 400)) {
+    // `redirect: 'manual'`: a browser shows the redirect as status 0, Node as the 3xx itself.
+    throw new AuthError('server', 'The token endpoint answered with a redirect, which is not followed.', {
+      ...(status === 0 ? {} : { status }),
+    });
+  }
   const body = parseJson(answer.text);
   if (status >= 200 && status < 300) {
     const parsed = tokenResponseSchema.safeParse(body);
@@ -38,11 +47,12 @@ export function readTokenAnswer(answer: TokenAnswer, classify: FailureClassifier
     throw new AuthError('invalid_response', MESSAGES.invalid_response, { status });
   }
   const oauthError = readOAuthError(body);
-  const code = (status >= 400 && status < 500 ? classify(status, oauthError) : undefined) ?? 'server';
+  const code = isRefusalStatus(status) ? (classify(status, oauthError) ?? classifyOAuthError(oauthError)) : undefined;
+  const final = code ?? 'server';
   const suffix = oauthError === undefined ? `HTTP ${status}` : `HTTP ${status} ${oauthError}`;
   throw new AuthError(
-    code,
-    `${MESSAGES[code]} (${suffix})`,
+    final,
+    `${MESSAGES[final]} (${suffix})`,
     oauthError === undefined ? { status } : { status, error: oauthError },
   );
 }
@@ -57,6 +67,5 @@ function parseJson(text: string): unknown {
 
 function readOAuthError(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const error = (body as { error?: unknown }).error;
-  return typeof error === 'string' && OAUTH_ERROR.test(error) ? error : undefined;
+  return knownOAuthError((body as { error?: unknown }).error);
 }

@@ -12,21 +12,35 @@ export interface TokenGrant {
   scope?: string;
 }
 
-const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
+/** The shortest lifetime the client takes from a server, in seconds; a shorter one is raised to it. */
+export const MIN_LIFETIME_SECONDS = 10;
+/** The longest lifetime the client takes from a server (one year); a longer one is cut to it. */
+export const MAX_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
+/**
+ * The lifetime assumed when the answer says nothing of it (no `expires_in`, no readable JWT `exp`):
+ * the client refreshes before it like before any expiry, and sooner on a 401.
+ */
+export const ASSUMED_LIFETIME_SECONDS = 60 * 60;
+
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
 /**
  * Converts a token response: `expires_in` may be a number or a numeric string (the JSON-login seed
- * documents a string); without it, the access token's JWT `exp` claim is used.
+ * documents a string); without it, the access token's JWT `exp` claim is used, and without that
+ * {@link ASSUMED_LIFETIME_SECONDS}. Any lifetime is clamped to {@link MIN_LIFETIME_SECONDS} …
+ * {@link MAX_LIFETIME_SECONDS}, so that a broken server can neither start a storm of token requests
+ * nor give a token that never expires.
  *
- * @throws {AuthError} `invalid_response` for a non-bearer token type or an unknown lifetime.
+ * @throws {AuthError} `invalid_response` for a non-bearer token type.
  */
 export function toTokenGrant(response: TokenResponse, requestedAt: number): TokenGrant {
   const tokenType = response.token_type;
   if (typeof tokenType === 'string' && tokenType.toLowerCase() !== 'bearer') {
-    throw invalid('is not a bearer token');
+    throw new AuthError('invalid_response', "The token endpoint's answer is not a bearer token.");
   }
-  const expiresIn = readExpiresIn(response.expires_in) ?? readJwtLifetime(response.access_token, requestedAt);
-  if (expiresIn === undefined) throw invalid('has no usable expires_in');
+  const lifetime =
+    readSeconds(response.expires_in) ?? readJwtLifetime(response.access_token, requestedAt) ?? ASSUMED_LIFETIME_SECONDS;
+  const expiresIn = Math.min(Math.max(lifetime, MIN_LIFETIME_SECONDS), MAX_LIFETIME_SECONDS);
   const grant: TokenGrant = { accessToken: response.access_token, expiresIn, requestedAt };
   if (response.refresh_token) grant.refreshToken = response.refresh_token;
   const scope = Array.isArray(response.scope) ? response.scope.join(' ') : response.scope;
@@ -34,22 +48,19 @@ export function toTokenGrant(response: TokenResponse, requestedAt: number): Toke
   return grant;
 }
 
-function readExpiresIn(value: number | string | null | undefined): number | undefined {
-  const seconds = typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+function readSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && NUMBER.test(value) ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
 }
 
 function readJwtLifetime(token: string, now: number): number | undefined {
-  const payload = token.split('.')[1];
-  if (token.split('.').length !== 3 || payload === undefined) return undefined;
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[1] === undefined) return undefined;
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? readExpiresIn(claims.exp - now / 1000) : undefined;
+    const claims = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown } | null;
+    const exp = readSeconds(claims?.exp);
+    return exp === undefined ? undefined : exp - now / 1000;
   } catch {
     return undefined;
   }
-}
-
-function invalid(reason: string): AuthError {
-  return new AuthError('invalid_response', `The token endpoint's answer ${reason}.`);
 }

@@ -1,8 +1,15 @@
 import * as z from 'zod/mini';
 
+/**
+ * An access token that can go into an `Authorization` header: visible ASCII only (RFC 6750's
+ * b64token is a subset). NUL, CR/LF, spaces or non-Latin-1 characters would make every API call
+ * throw the browser's own error, with the token in its message.
+ */
+export const headerSafeToken = z.string().check(z.regex(/^[\x21-\x7E]+$/));
+
 /** The fields of an OAuth2-style token response that the client reads; others pass through. */
 export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
+  access_token: headerSafeToken,
   token_type: z.optional(z.nullable(z.string())),
   expires_in: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   refresh_token: z.optional(z.nullable(z.string())),

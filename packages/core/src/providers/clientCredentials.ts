@@ -14,10 +14,7 @@ export interface ClientCredentialsOptions {
 }
 
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
-const classify: FailureClassifier = (status, error) =>
-  status === 401 || status === 403 || error === 'invalid_client' || error === 'unauthorized_client'
-    ? 'invalid_client'
-    : undefined;
+const classify: FailureClassifier = (status) => (status === 401 || status === 403 ? 'invalid_client' : undefined);
 
 /**
  * The OAuth2 client-credentials grant as Interswitch Passport documents it:

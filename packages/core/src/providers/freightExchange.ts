@@ -1,4 +1,5 @@
 import { AuthError } from '../AuthError.js';
+import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -27,23 +28,15 @@ export interface FreightExchangeOptions {
   scope?: string;
 }
 
-const CLIENT_REJECTIONS = new Set(['invalid_client', 'unauthorized_client', 'invalid_scope', 'unsupported_grant_type']);
-
 // Spring Security OAuth2: a wrong password is 400 invalid_grant, a bad client 401 invalid_client.
 const classifyLogin: FailureClassifier = (status, error) => {
   if (status === 401 || status === 403) return 'invalid_client';
-  if (error === 'invalid_grant') return 'invalid_credentials';
-  return error !== undefined && CLIENT_REJECTIONS.has(error) ? 'invalid_client' : undefined;
+  return error === 'invalid_grant' ? 'invalid_credentials' : undefined;
 };
 
 // A garbage, expired or foreign refresh token is 401 invalid_token or 400 invalid_grant.
-const classifyRefresh: FailureClassifier = (status, error) => {
-  if (error === 'invalid_client' || error === 'unauthorized_client') return 'invalid_client';
-  if (status === 401 || error === 'invalid_grant' || error === 'invalid_token' || error === 'invalid_request') {
-    return 'session_expired';
-  }
-  return undefined;
-};
+const classifyRefresh: FailureClassifier = (status, error) =>
+  rejectsRefreshToken(status, error) ? 'session_expired' : undefined;
 
 /**
  * The FreightExchange (Teleroute) password grant: a `POST` with every parameter in the query string,

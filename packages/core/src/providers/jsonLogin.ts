@@ -1,3 +1,4 @@
+import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
@@ -17,9 +18,12 @@ export interface JsonLoginOptions {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-const isRejection = (status: number): boolean => status === 400 || status === 401 || status === 403;
-const classifyLogin: FailureClassifier = (status) => (isRejection(status) ? 'invalid_credentials' : undefined);
-const classifyRefresh: FailureClassifier = (status) => (isRejection(status) ? 'session_expired' : undefined);
+// The seed answers a wrong password with `invalid_request` (status undocumented): any 400, 401 or 403.
+const classifyLogin: FailureClassifier = (status) =>
+  status === 400 || status === 401 || status === 403 ? 'invalid_credentials' : undefined;
+// Only an explicit rejection of the refresh token ends the session; a bare 401 may be a proxy's.
+const classifyRefresh: FailureClassifier = (status, error) =>
+  rejectsRefreshToken(status, error) ? 'session_expired' : undefined;
 
 /**
  * A JSON login (the Cellulant CAS API): `POST {"username","password"}` as JSON, answered with

@@ -38,7 +38,7 @@ export function refreshFailed(
   if (error.code === 'session_expired')
     return end(state, error, 'everywhere', { lineage: record.lineage, through: record.seq });
   const failures = state.retry.failures + 1;
-  const retry = isRefusal(error) ? state.retry : { failures, at: event.now + backoff(failures) };
+  const retry = isRefusal(error) ? state.retry : { failures, at: event.now + backoff(failures, event.jitter) };
   const next = failedState(state, record, error, retry);
   if (!event.fromEndpoint) return stay(next);
   return {
@@ -62,8 +62,14 @@ export function failedElsewhere(
   return stay(failedState(state, record, event.error, retry));
 }
 
-const isRefusal = (error: AuthError): boolean =>
-  error.code === 'invalid_client' || error.code === 'invalid_credentials';
+/** Refusals that asking again will not change: no more automatic refreshes; the token is used until it expires. */
+const REFUSALS: ReadonlySet<AuthError['code']> = new Set([
+  'invalid_client',
+  'invalid_credentials',
+  'invalid_request',
+  'invalid_scope',
+]);
+const isRefusal = (error: AuthError): boolean => REFUSALS.has(error.code);
 
 function failedState(state: SessionState, record: SessionRecord, error: AuthError, retry: RetryPlan): SessionState {
   const refusal = isRefusal(error) ? error : null;

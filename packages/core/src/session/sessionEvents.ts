@@ -32,6 +32,8 @@ export type SessionEvent =
       readonly now: number;
       /** The token endpoint's failure (every tab would meet it), not this tab's wait for the lock. */
       readonly fromEndpoint: boolean;
+      /** A random number in [0, 1) that spreads the backoff; without it the backoff is its whole length. */
+      readonly jitter?: number;
     }
   /** Another tab's session: from its message, or read from the shared storage. */
   | { readonly type: 'session_seen'; readonly record: SessionRecord; readonly now: number }

@@ -44,6 +44,8 @@ export interface SessionRules {
   readonly canRefresh: (session: Session) => boolean;
 }
 
+/** The least time between a token and the automatic refresh that replaces it, whatever its lifetime. */
+export const MIN_REFRESH_INTERVAL_MS = 5_000;
 const BACKOFF_FIRST = 1_000;
 const BACKOFF_MAX = 60_000;
 /** How many ended sessions a client remembers: a few hundred bytes, far more than tabs ever race over. */
@@ -77,10 +79,14 @@ export function recordOf(state: SessionState): SessionRecord | null {
   return phase.status === 'authenticated' || phase.status === 'refreshing' ? phase.record : null;
 }
 
-/** When the token should be refreshed: `leeway` before expiry, but never in the first half of its life. */
+/**
+ * When the token should be refreshed: `leeway` before expiry, but never in the first half of its
+ * life, nor sooner than {@link MIN_REFRESH_INTERVAL_MS} after it was issued.
+ */
 export function dueAt(record: SessionRecord, leeway: number): number {
   const { expiresAt } = record.session;
-  return expiresAt - Math.min(leeway, Math.max(0, (expiresAt - record.issuedAt) / 2));
+  const due = expiresAt - Math.min(leeway, Math.max(0, (expiresAt - record.issuedAt) / 2));
+  return Math.max(due, record.issuedAt + MIN_REFRESH_INTERVAL_MS);
 }
 
 /** Whether the current session can get a new token (it has one, the provider can, nothing refused it). */
@@ -89,9 +95,14 @@ export function canRefreshNow(state: SessionState, rules: SessionRules): boolean
   return record !== null && state.refusal === null && rules.canRefresh(record.session);
 }
 
-/** The wait before the next automatic attempt after `failures` transient failures: 1 s, 2 s, 4 s … 60 s. */
-export function backoff(failures: number): number {
-  return Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
+/**
+ * The wait before the next automatic attempt after `failures` transient failures: 1 s, 2 s, 4 s …
+ * 60 s at most, of which `jitter` (in [0, 1]) takes up to half away, so that clients that failed
+ * together do not come back together.
+ */
+export function backoff(failures: number, jitter = 1): number {
+  const full = Math.min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX);
+  return Math.ceil(full / 2 + (full / 2) * Math.min(Math.max(jitter, 0), 1));
 }
 
 /**

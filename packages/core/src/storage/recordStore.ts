@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { headerSafeToken } from '../http/tokenResponseSchema.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { FxUser, Session, SessionStorage } from '../types.js';
 
@@ -28,7 +29,7 @@ const recordSchema = z.object({
   since: z.optional(z.number()),
   seq: z.optional(z.number()),
   session: z.object({
-    accessToken: z.string().check(z.minLength(1)),
+    accessToken: headerSafeToken,
     tokenType: z.literal('Bearer'),
     refreshToken: z.optional(z.string()),
     expiresAt: z.number(),

@@ -7,6 +7,7 @@ const ALICE = { username: 'alice', password: 'p@ss w0rd&=?+%' } as const;
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 const statusOf = (client: AuthClient) => client.getSnapshot().status;
@@ -73,6 +74,7 @@ describe('races between tabs', () => {
 
   it('should send one request per retry round when the server fails, however many tabs there are', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.spyOn(Math, 'random').mockReturnValue(0.999); // the backoff's jitter: each round ends just before the next step
     installLocks();
     const server = await startServer({ accessTokenLifetime: 600 });
     const storage = sharedStorage('test-shared', { lag: true });
