@@ -1,7 +1,8 @@
 import ky from 'ky';
 import type { AuthClient, AuthClientOptions } from './AuthClient.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
-import { createOriginCheck, toUrl } from './client/origins.js';
+import { createOriginCheck } from './client/origins.js';
+import { readClientOptions } from './client/readClientOptions.js';
 import { createLockedStorage } from './client/lockedStorage.js';
 import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
@@ -12,7 +13,6 @@ import type { TokenTransport } from './http/sendTokenRequest.js';
 import type { SessionEffect } from './session/sessionEvents.js';
 import { anonymousState, canRefreshNow, recordOf, type SessionRules } from './session/sessionState.js';
 import { transition } from './session/transition.js';
-import { memoryStorage } from './storage/memoryStorage.js';
 import { createRecordStore, recordCodec } from './storage/recordStore.js';
 
 /**
@@ -26,20 +26,14 @@ import { createRecordStore, recordCodec } from './storage/recordStore.js';
  * ```
  */
 export function createAuthClient(options: AuthClientOptions): AuthClient {
-  const { provider } = options;
-  const rules: SessionRules = {
-    leeway: readNumber(options.refreshLeeway ?? 60, 'refreshLeeway', 0) * 1000,
-    canRefresh: (session) => provider.canRefresh(session),
-  };
-  const timeout = readNumber(options.timeout ?? 10_000, 'timeout', 1);
-  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+  const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readClientOptions(options);
+  const providerKey = [provider.kind, provider.tokenUrl, provider.clientId].filter(Boolean).join(' ');
+  const storage = chosen.storage.forClient?.(providerKey) ?? chosen.storage;
+  const rules: SessionRules = { leeway, canRefresh: (session) => provider.canRefresh(session) };
   // Never follows a redirect: it would carry the password, refresh token or client secret elsewhere.
   const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual', ...fetchOption });
   const transport = (signal: AbortSignal): TokenTransport => ({ ky: tokenKy, timeout, signal });
-  const authorizedOrigins = options.authorizedOrigins ?? (toUrl(provider.tokenUrl) ? [provider.tokenUrl] : []);
-  const isAuthorized = createOriginCheck(authorizedOrigins); // every option is checked before anything starts
-  const storage = options.storage ?? memoryStorage();
-  const providerKey = `${provider.kind} ${provider.tokenUrl}`;
+  const isAuthorized = createOriginCheck(authorizedOrigins);
   const codec = recordCodec(providerKey);
   const records = createRecordStore(storage, codec);
   const shared = connectSharedSession(() => runtime, storage, records, codec, providerKey, timeout);
@@ -110,11 +104,4 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       runtime.snapshots.clear();
     },
   };
-}
-
-function readNumber(value: number, name: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new RangeError(`createAuthClient: options.${name} must be a finite number of at least ${min}.`);
-  }
-  return value;
 }

@@ -91,8 +91,10 @@ export interface AuthSnapshot {
 }
 
 /**
- * Where a session is kept between page loads: a string slot. Methods may throw (quota, privacy
- * mode); the client treats a throwing storage as empty.
+ * Where a session is kept between page loads: a string slot. Synchronous: a storage whose
+ * `getItem()` returns a Promise is refused when the client is created. Methods may throw (quota,
+ * privacy mode): the client treats an unreadable storage as empty, keeps the session in memory when
+ * it cannot write, and when it cannot remove, overwrites the record with a logged-out mark.
  *
  * @example
  * ```ts
@@ -121,4 +123,10 @@ export interface SessionStorage {
   readonly sharedName?: string;
   /** Calls `listener` when the value was changed elsewhere (another tab); returns the function that stops it. */
   watch?(listener: () => void): () => void;
+  /**
+   * The storage for one client, named by its provider (kind, token URL and client id). Optional:
+   * `webStorage()` without a `key` uses it to give each provider a key of its own, so that two
+   * clients on one origin (two providers, two apps) never share or delete each other's record.
+   */
+  forClient?(client: string): SessionStorage;
 }

@@ -3,7 +3,8 @@ import { Window } from 'happy-dom';
 import { createAuthClient, jsonLogin, memoryStorage, webStorage, type SessionStorage } from '@fx-auth/core';
 import { DEMO, fxClient, rejectionOf, startServer, track } from './support.js';
 
-const KEY = 'fx-auth.session';
+/** The key `webStorage()` gives a FreightExchange client of `server` by default. */
+const keyOf = (server: { url: string }) => `fx-auth.session freightExchange ${server.url}/oauth/token freightexchange`;
 
 function browserStorage(): Storage {
   return new Window().localStorage;
@@ -22,7 +23,7 @@ describe('storage', () => {
     const local = browserStorage();
     const session = await fxClient(server, { storage: webStorage(local) }).login(DEMO);
 
-    expect(local.getItem(KEY)).toContain(session.accessToken);
+    expect(local.getItem(keyOf(server))).toContain(session.accessToken);
     const restored = fxClient(server, { storage: webStorage(local) });
 
     expect(restored.getSnapshot()).toEqual({ status: 'authenticated', session, error: null });
@@ -36,7 +37,7 @@ describe('storage', () => {
     await fxClient(server, { storage: webStorage(local, { key: 'mine' }) }).login(DEMO);
 
     expect(local.getItem('mine')).not.toBeNull();
-    expect(local.getItem(KEY)).toBeNull();
+    expect(local.length).toBe(1);
   });
 
   it.each([
@@ -46,28 +47,33 @@ describe('storage', () => {
     ['a future version', '{"version":2,"provider":"x","issuedAt":1,"session":{}}'],
     ['a plain string', 'hello'],
     ['null', 'null'],
-  ])('should discard %s without throwing', async (_name, raw) => {
-    const server = await startServer();
-    const local = browserStorage();
-    local.setItem(KEY, raw);
+  ])(
+    'should ignore %s without throwing, and leave it alone: another client may have written it',
+    async (_name, raw) => {
+      const server = await startServer();
+      const local = browserStorage();
+      local.setItem(keyOf(server), raw);
 
-    const client = fxClient(server, { storage: webStorage(local) });
+      const client = fxClient(server, { storage: webStorage(local) });
+      await client.logout();
 
-    expect(client.getSnapshot().status).toBe('anonymous');
-    expect(local.getItem(KEY)).toBeNull();
-  });
+      expect(client.getSnapshot().status).toBe('anonymous');
+      expect(local.getItem(keyOf(server))).toBe(raw);
+    },
+  );
 
-  it("should discard another provider's session", async () => {
+  it("should leave another provider's session alone on a storage they share", async () => {
     const server = await startServer();
     const storage = memoryStorage();
-    await fxClient(server, { storage }).login(DEMO);
+    const session = await fxClient(server, { storage }).login(DEMO);
 
     const other = track(
       createAuthClient({ provider: jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate` }), storage }),
     );
+    await other.logout();
 
     expect(other.getSnapshot().status).toBe('anonymous');
-    expect(storage.getItem()).toBeNull();
+    expect(storage.getItem()).toContain(session.accessToken);
   });
 
   it('should clear the storage on logout', async () => {
@@ -78,7 +84,7 @@ describe('storage', () => {
 
     await client.logout();
 
-    expect(local.getItem(KEY)).toBeNull();
+    expect(local.getItem(keyOf(server))).toBeNull();
     expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
   });
 

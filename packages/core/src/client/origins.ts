@@ -7,20 +7,9 @@ export function toUrl(url: string): URL | undefined {
   }
 }
 
-/**
- * A predicate telling whether a request URL may receive the token: its origin must be one of
- * `origins` (URLs or origins; paths are ignored).
- *
- * @throws {TypeError} for an entry that is not a URL.
- */
+/** A predicate telling whether a request URL may receive the token: its origin is one of `origins`. */
 export function createOriginCheck(origins: readonly string[]): (url: string) => boolean {
-  const allowed = new Set(
-    origins.map((origin) => {
-      const parsed = toUrl(origin);
-      if (!parsed || parsed.origin === 'null') throw new TypeError(`Not an origin: ${origin}`);
-      return parsed.origin;
-    }),
-  );
+  const allowed = new Set(origins);
   return (url) => {
     const origin = toUrl(url)?.origin;
     return origin !== undefined && allowed.has(origin);

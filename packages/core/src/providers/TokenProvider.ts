@@ -16,6 +16,8 @@ export interface TokenProvider {
   readonly kind: 'freightExchange' | 'clientCredentials' | 'jsonLogin';
   /** The token endpoint. Its origin is the default authorized origin. */
   readonly tokenUrl: string;
+  /** The OAuth client id, where the API has one: with `kind` and `tokenUrl`, it tells stored sessions apart. */
+  readonly clientId?: string;
   /** Gets a first token. */
   login(transport: TokenTransport, credentials: Credentials | undefined): Promise<ProviderGrant>;
   /** Gets a new token for `session`; only called when {@link TokenProvider.canRefresh} says so. */

@@ -1,3 +1,4 @@
+import { checkObject, checkText, checkUrl } from '../checkOptions.js';
 import { toBase64 } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import { exchangeToken } from './exchangeToken.js';
@@ -31,7 +32,11 @@ const classify: FailureClassifier = (status) => (status === 401 || status === 40
  * ```
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
-  const { tokenUrl, clientId, clientSecret, scope } = options;
+  checkObject(options, 'clientCredentials(options)');
+  const tokenUrl = checkUrl(options.tokenUrl, 'clientCredentials: options.tokenUrl');
+  const clientId = checkText(options.clientId, 'clientCredentials: options.clientId');
+  const clientSecret = checkText(options.clientSecret, 'clientCredentials: options.clientSecret');
+  const scope = options.scope === undefined ? undefined : checkText(options.scope, 'clientCredentials: options.scope');
   const basic = `Basic ${toBase64(`${clientId}:${clientSecret}`)}`;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (scope !== undefined) form.set('scope', scope);
@@ -54,6 +59,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   return {
     kind: 'clientCredentials',
     tokenUrl,
+    clientId,
     login: grant,
     refresh: (transport) => grant(transport, undefined),
     canRefresh: () => true,

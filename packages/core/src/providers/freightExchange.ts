@@ -1,4 +1,5 @@
 import { AuthError } from '../AuthError.js';
+import { checkObject, checkText, checkUrl } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
@@ -28,6 +29,8 @@ export interface FreightExchangeOptions {
   scope?: string;
 }
 
+const DEFAULT_BASE_URL = 'https://api.fx.demo.wktransportservices.com';
+
 // Spring Security OAuth2: a wrong password is 400 invalid_grant, a bad client 401 invalid_client.
 const classifyLogin: FailureClassifier = (status, error) => {
   if (status === 401 || status === 403) return 'invalid_client';
@@ -50,12 +53,15 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * ```
  */
 export function freightExchange(options: FreightExchangeOptions = {}): TokenProvider {
-  const baseUrl = (options.baseUrl ?? 'https://api.fx.demo.wktransportservices.com').replace(/\/+$/, '');
-  const tokenPath = options.tokenPath ?? '/oauth/token';
+  checkObject(options, 'freightExchange(options)', true);
+  const given = (name: keyof FreightExchangeOptions, fallback: string): string =>
+    options[name] === undefined ? fallback : checkText(options[name], `freightExchange: options.${name}`);
+  const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), 'freightExchange: options.baseUrl').replace(/\/+$/, '');
+  const tokenPath = given('tokenPath', '/oauth/token');
   const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
-  const clientId = options.clientId ?? 'freightexchange';
-  const clientSecret = options.clientSecret ?? 'secret';
-  const scope = options.scope ?? 'any';
+  const clientId = given('clientId', 'freightexchange');
+  const clientSecret = given('clientSecret', 'secret');
+  const scope = given('scope', 'any');
 
   async function post(
     transport: TokenTransport,
@@ -86,6 +92,7 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   return {
     kind: 'freightExchange',
     tokenUrl,
+    clientId,
     async login(transport, credentials) {
       const { username, password } = requireCredentials(credentials);
       const params = [

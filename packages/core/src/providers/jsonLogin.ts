@@ -1,3 +1,4 @@
+import { checkObject, checkUrl } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -38,7 +39,10 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * ```
  */
 export function jsonLogin(options: JsonLoginOptions): TokenProvider {
-  const { tokenUrl, refreshUrl } = options;
+  checkObject(options, 'jsonLogin(options)');
+  const tokenUrl = checkUrl(options.tokenUrl, 'jsonLogin: options.tokenUrl');
+  const refreshUrl =
+    options.refreshUrl === undefined ? undefined : checkUrl(options.refreshUrl, 'jsonLogin: options.refreshUrl');
 
   const post = async (
     transport: TokenTransport,

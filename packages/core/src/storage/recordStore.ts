@@ -43,6 +43,10 @@ export interface RecordCodec {
   encode(record: SessionRecord): string;
   /** The record, or `null` for anything unreadable, foreign, or another provider's. */
   decode(raw: string): SessionRecord | null;
+  /** What a client writes when it cannot remove its record: "logged out", in this provider's name. */
+  readonly loggedOut: string;
+  /** Whether `raw` was written by a client of this provider (a record, a logged-out mark, an older form). */
+  isOwn(raw: string): boolean;
 }
 
 /** Encodes and validates records of `provider`. */
@@ -56,45 +60,51 @@ export function recordCodec(provider: string): RecordCodec {
       const { issuedAt, lineage = `stored-${issuedAt}`, since = issuedAt, seq = 0 } = parsed.data;
       return { lineage, since, seq, issuedAt, session: toSession(parsed.data.session) };
     },
+    loggedOut: JSON.stringify({ version: 1, provider, loggedOut: true }),
+    isOwn: (raw) => (parseJson(raw) as { provider?: unknown } | null)?.provider === provider,
   };
 }
 
 /**
- * Reads and writes the session record in a {@link SessionStorage}. Anything unreadable, foreign, or
- * belonging to another provider is discarded, never thrown. Remembers what it last read or wrote,
- * so that asking whether another tab changed it costs one `getItem` and no parsing.
+ * Reads and writes the session record in a {@link SessionStorage}. Any storage call may throw (or,
+ * against its type, return a rejected Promise): nothing escapes. Never deletes what another client
+ * wrote. When a removal fails, a logged-out mark overwrites the record, so that a reload does not
+ * bring the session back, and the removal is tried again at the next read. Remembers what it last
+ * read or wrote, so that asking whether another tab changed it costs one `getItem` and no parsing.
  */
 export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
   let known: string | null | undefined;
-  const read = (): string | null | undefined => {
-    try {
-      return storage.getItem();
-    } catch {
-      return undefined;
-    }
-  };
-  const clear = (): void => {
+  let removalPending = false;
+  const read = (): string | null | undefined => attempt(() => storage.getItem());
+  const write = (raw: string): boolean => attempt(() => storage.setItem(raw)) !== undefined;
+  const remove = (): void => {
     known = null;
-    try {
-      storage.removeItem();
-    } catch {
-      // A storage that cannot even remove leaves nothing we could do.
+    const raw = read();
+    if (raw === null || (raw !== undefined && !codec.isOwn(raw))) {
+      removalPending = false;
+      return;
+    }
+    const removed = attempt(() => storage.removeItem()) !== undefined && read() === null;
+    if (removed) removalPending = false;
+    else {
+      removalPending = true;
+      if (read() !== codec.loggedOut) write(codec.loggedOut);
     }
   };
-  const decode = (raw: string | null): SessionRecord | null => {
-    if (raw === null) return null;
-    const record = codec.decode(raw);
-    if (!record) clear();
-    return record;
+  const retryRemoval = (): void => {
+    if (removalPending) remove();
   };
 
   return {
-    /** The stored record, or `null`. */
+    /** The stored record, or `null` (another client's, or nothing readable: left alone). */
     load(): SessionRecord | null {
+      retryRemoval();
       const raw = read();
-      if (raw === undefined) return null;
+      if (raw === undefined || raw === null) return null;
       known = raw;
-      return decode(raw);
+      const record = codec.decode(raw);
+      if (!record && codec.isOwn(raw)) remove(); // this provider's logged-out mark, or a record it cannot read
+      return record;
     },
     /**
      * The stored record if the storage changed since it was last read or written here, else
@@ -102,27 +112,42 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
      * newer version's, written by another tab.
      */
     loadChanged(): SessionRecord | undefined {
+      retryRemoval();
       const raw = read();
       if (raw === undefined || raw === null || raw === known) return undefined;
       known = raw;
       return codec.decode(raw) ?? undefined;
     },
-    /** Whether the storage holds nothing (an unreadable storage is not known to be empty). */
+    /** Whether the storage holds no session (an unreadable storage is not known to be empty). */
     isEmpty(): boolean {
-      return read() === null;
+      const raw = read();
+      return raw === null || raw === codec.loggedOut;
     },
     save(record: SessionRecord): void {
       const raw = codec.encode(record);
-      try {
-        storage.setItem(raw);
+      // Quota or privacy mode: the session stays in memory.
+      if (write(raw)) {
         known = raw;
-      } catch {
-        // Quota or privacy mode: the session stays in memory.
+        removalPending = false;
       }
     },
-    /** Removes the stored record. */
-    remove: clear,
+    /** Removes the stored record, if it is this provider's. */
+    remove,
   };
+}
+
+/** `action()`'s result, or `undefined` when it threw. A returned Promise is never left to reject unhandled. */
+function attempt<T>(action: () => T): T | null | undefined {
+  try {
+    const result = action();
+    if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+      (result as Promise<unknown>).then(undefined, () => undefined);
+      return undefined;
+    }
+    return result ?? null;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJson(raw: string): unknown {

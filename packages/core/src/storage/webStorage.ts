@@ -5,7 +5,7 @@ export interface WebStorageOptions {
   /**
    * The key the session is stored under. Clients with different keys never share a session, a
    * lock or a message.
-   * @default 'fx-auth.session'
+   * @default `fx-auth.session <provider kind> <token URL> <client id>`: one key per provider
    */
   key?: string;
 }
@@ -23,6 +23,9 @@ export interface WebStorageOptions {
 export function webStorage(storage: Storage, options: WebStorageOptions = {}): SessionStorage {
   const key = options.key ?? 'fx-auth.session';
   const slot: SessionStorage = {
+    ...(options.key === undefined && {
+      forClient: (client: string) => webStorage(storage, { key: `fx-auth.session ${client}` }),
+    }),
     getItem: () => attempt(() => storage.getItem(key), null),
     setItem: (value) => attempt(() => storage.setItem(key, value), undefined),
     removeItem: () => attempt(() => storage.removeItem(key), undefined),

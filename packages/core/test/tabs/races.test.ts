@@ -302,7 +302,7 @@ describe('a client alone', () => {
 
     expect(() =>
       createAuthClient({ provider: freightExchange(), storage, authorizedOrigins: ['not an origin'] }),
-    ).toThrow(TypeError);
+    ).toThrow(/options.authorizedOrigins\[0\]/);
     expect(channels.open()).toBe(0);
   });
 

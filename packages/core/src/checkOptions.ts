@@ -1,0 +1,43 @@
+import { AuthError } from './AuthError.js';
+
+/**
+ * The error for a wrong option, thrown where the client or a provider is created: it names the
+ * option and what it should be, never the value (which may be a secret).
+ */
+export function invalidOption(option: string, expected: string): AuthError {
+  return new AuthError('invalid_options', `${option} must be ${expected}.`);
+}
+
+/** `value` as an absolute http(s) URL, or an `invalid_options` error naming `option`. */
+export function checkUrl(value: unknown, option: string): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw invalidOption(option, 'an absolute http(s) URL, e.g. "https://api.example.com"');
+  }
+  return value as string;
+}
+
+/** `value` as a non-empty string, or an `invalid_options` error naming `option`. */
+export function checkText(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') throw invalidOption(option, 'a non-empty string');
+  return value;
+}
+
+/** `value` as a finite number of at least `min`, or an `invalid_options` error naming `option`. */
+export function checkNumber(value: unknown, option: string, min: number, positive = false): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (positive && value <= 0)) {
+    throw invalidOption(option, positive ? 'a finite number above 0' : `a finite number of at least ${min}`);
+  }
+  return value;
+}
+
+/** Throws an `invalid_options` error naming `option` unless `value` is an object (or absent, when `optional`). */
+export function checkObject(value: unknown, option: string, optional = false): void {
+  if (optional && value === undefined) return;
+  if (typeof value !== 'object' || value === null) throw invalidOption(option, 'an object');
+}
