@@ -88,6 +88,12 @@ export interface AuthSnapshot {
   session: Session | null;
   /** The last failure of login or refresh, cleared by the next success or by `logout()`. */
   error: AuthError | null;
+  /**
+   * `true` while the session's access token has expired and the session is kept because refreshes
+   * fail for transient reasons (offline, a server down): a UI can say "reconnecting". `error` holds
+   * the last failure; the next successful refresh clears it. Always `false` without a session.
+   */
+  expired: boolean;
 }
 
 /**

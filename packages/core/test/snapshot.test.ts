@@ -45,8 +45,8 @@ describe('snapshot and subscriptions', () => {
     const error = await rejectionOf(client.login({ username: 'demo', password: 'nope' }));
 
     expect(seen).toEqual([
-      { status: 'authenticating', session: null, error: null },
-      { status: 'anonymous', session: null, error },
+      { status: 'authenticating', session: null, error: null, expired: false },
+      { status: 'anonymous', session: null, error, expired: false },
     ]);
   });
 

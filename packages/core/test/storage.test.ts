@@ -26,7 +26,7 @@ describe('storage', () => {
     expect(local.getItem(keyOf(server))).toContain(session.accessToken);
     const restored = fxClient(server, { storage: webStorage(local) });
 
-    expect(restored.getSnapshot()).toEqual({ status: 'authenticated', session, error: null });
+    expect(restored.getSnapshot()).toEqual({ status: 'authenticated', session, error: null, expired: false });
     expect(await restored.getAccessToken()).toBe(session.accessToken);
     expect(server.count('fx-token')).toBe(1);
   });
@@ -85,7 +85,7 @@ describe('storage', () => {
     await client.logout();
 
     expect(local.getItem(keyOf(server))).toBeNull();
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
   });
 
   it('should not bring the session back when a login resolves after logout()', async () => {
@@ -98,7 +98,7 @@ describe('storage', () => {
     await client.logout();
 
     expect(await rejectionOf(login)).toMatchObject({ code: 'no_session' });
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
     expect(storage.getItem()).toBeNull();
   });
 
@@ -116,7 +116,7 @@ describe('storage', () => {
     expect(await rejectionOf(refresh)).toMatchObject({ code: 'no_session' });
     expect(await rejectionOf(token)).toMatchObject({ code: 'no_session' });
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
     expect(storage.getItem()).toBeNull();
   });
 

@@ -10,6 +10,8 @@ export interface UseAuthResult {
   error: AuthError | null;
   /** `true` while there is a session (also during `refreshing`). */
   isAuthenticated: boolean;
+  /** `true` while the token has expired and refreshes keep failing transiently: show "reconnecting". */
+  expired: boolean;
   login: AuthClient['login'];
   logout: AuthClient['logout'];
   refresh: AuthClient['refresh'];
@@ -36,6 +38,7 @@ export function useAuth(): UseAuthResult {
       session: snapshot.session,
       error: snapshot.error,
       isAuthenticated: snapshot.session !== null,
+      expired: snapshot.expired,
       login: client.login,
       logout: client.logout,
       refresh: client.refresh,

@@ -2,7 +2,12 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { AuthSnapshot } from '@fx-auth/core';
 import { useAuthClient } from './useAuthClient.js';
 
-const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({ status: 'anonymous', session: null, error: null });
+const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({
+  status: 'anonymous',
+  session: null,
+  error: null,
+  expired: false,
+});
 
 /**
  * The client's snapshot through a selector: the component re-renders only when the selection

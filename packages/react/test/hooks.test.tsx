@@ -28,6 +28,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Waits, without timers (they may be fake), until `predicate` holds: I/O and promises run meanwhile. */
+async function eventuallyOnFakeTime(predicate: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 10_000 && !predicate(); turn += 1) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  expect(predicate()).toBe(true);
+}
+
 describe('useAuth', () => {
   it('should expose the state and the actions', async () => {
     const { client, wrapper } = await withProvider();
@@ -52,11 +60,34 @@ describe('useAuth', () => {
   });
 });
 
+describe('an expired session kept while refreshes fail', () => {
+  it('should show in useAuth() and useToken() as expired, with the last error, until a refresh succeeds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { server, client, wrapper } = await withProvider({ accessTokenLifetime: 600 });
+    const session = await client.login(DEMO);
+    const { result } = renderHook(() => ({ auth: useAuth(), token: useToken() }), { wrapper });
+    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1_000 });
+
+    // A refresh is real I/O: time moves a second at a time, and only once no refresh is in flight.
+    while (Date.now() < session.expiresAt) {
+      await act(() => vi.advanceTimersByTimeAsync(Math.min(1_000, session.expiresAt - Date.now())));
+      await eventuallyOnFakeTime(() => client.getSnapshot().status !== 'refreshing');
+    }
+
+    expect(result.current.auth).toMatchObject({ isAuthenticated: true, expired: true, error: { code: 'server' } });
+    expect(result.current.token).toMatchObject({ accessToken: session.accessToken, expired: true });
+    server.reset(); // the server is back
+    await act(() => client.refresh());
+    expect(result.current.auth).toMatchObject({ expired: false, error: null });
+    expect(result.current.token.expired).toBe(false);
+  });
+});
+
 describe('useToken', () => {
   it('should give nulls while anonymous, then the token and its expiry', async () => {
     const { client, wrapper } = await withProvider();
     const { result } = renderHook(() => useToken(), { wrapper });
-    expect(result.current).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous' });
+    expect(result.current).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous', expired: false });
 
     const session = await act(() => client.login(DEMO));
 
@@ -64,6 +95,7 @@ describe('useToken', () => {
       accessToken: session.accessToken,
       expiresAt: session.expiresAt,
       status: 'authenticated',
+      expired: false,
     });
   });
 });
@@ -158,7 +190,7 @@ describe('useFxUser', () => {
 
     expect(result.current.data).toBeUndefined();
     expect(cachedProfiles(queryClient)).toEqual([]);
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
   });
 
   it('should leave no profile and no token behind when logging out during a token refresh', async () => {
@@ -173,7 +205,7 @@ describe('useFxUser', () => {
 
     expect(isAuthError(outcome) && outcome.code).toBe('no_session');
     expect(result.current.user.data).toBeUndefined();
-    expect(result.current.token).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous' });
+    expect(result.current.token).toEqual({ accessToken: null, expiresAt: null, status: 'anonymous', expired: false });
     expect(cachedProfiles(queryClient)).toEqual([]);
   });
 });

@@ -42,9 +42,9 @@ describe('render counts', () => {
     await settle();
 
     expect(renders).toEqual([
-      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'authenticated' },
-      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'refreshing' },
-      { accessToken: next.accessToken, expiresAt: next.expiresAt, status: 'authenticated' },
+      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'authenticated', expired: false },
+      { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'refreshing', expired: false },
+      { accessToken: next.accessToken, expiresAt: next.expiresAt, status: 'authenticated', expired: false },
     ]);
   });
 

@@ -26,6 +26,7 @@ describe('types', () => {
       accessToken: string | null;
       expiresAt: number | null;
       status: 'anonymous' | 'authenticating' | 'authenticated' | 'refreshing';
+      expired: boolean;
     }>();
     expectTypeOf(useAuth().error).toEqualTypeOf<AuthError | null>();
   });

@@ -80,7 +80,10 @@ function checkStorage(storage: unknown): SessionStorage {
   }
   if (typeof (probe as { then?: unknown } | null)?.then === 'function') {
     (probe as Promise<unknown>).then(undefined, () => undefined);
-    throw invalidOption(where('storage'), 'synchronous (its getItem() returned a Promise): keep an async store in memoryStorage() and sync it yourself');
+    throw invalidOption(
+      where('storage'),
+      'synchronous (its getItem() returned a Promise): keep an async store in memoryStorage() and sync it yourself',
+    );
   }
   return slot as SessionStorage;
 }

@@ -1,5 +1,5 @@
 import type { SessionEffect, SessionEvent } from '../session/sessionEvents.js';
-import { nextCheckAt, toSnapshot, type SessionRules, type SessionState } from '../session/sessionState.js';
+import { nextCheckAt, recordOf, toSnapshot, type SessionRules, type SessionState } from '../session/sessionState.js';
 import { transition } from '../session/transition.js';
 import { createRefreshTimer } from './refreshTimer.js';
 import { createSnapshotStore } from './snapshotStore.js';
@@ -27,13 +27,25 @@ export function createSessionRuntime(
 ): SessionRuntime {
   let state = initial;
   let generation = new AbortController();
-  const snapshots = createSnapshotStore(toSnapshot(initial));
+  const snapshots = createSnapshotStore(toSnapshot(initial, Date.now()));
   const timer = createRefreshTimer();
 
   const arm = (): void => {
-    const at = nextCheckAt(state, rules);
+    const check = nextCheckAt(state, rules);
+    // The snapshot says when a token that refreshes have not replaced (yet) expires.
+    const expiresAt = state.destroyed ? undefined : recordOf(state)?.session.expiresAt;
+    const expiry = expiresAt !== undefined && Date.now() < expiresAt ? expiresAt : null;
+    const at = check === null || expiry === null ? (check ?? expiry) : Math.min(check, expiry);
     if (at === null) timer.cancel();
-    else timer.at(at, () => dispatch({ type: 'refresh_due', now: Date.now(), forced: false }));
+    else
+      timer.at(at, () => {
+        dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
+        publish();
+      });
+  };
+  const publish = (): void => {
+    snapshots.set(toSnapshot(state, Date.now()));
+    arm(); // a listener may have dispatched meanwhile: arm() reads the latest state
   };
 
   function dispatch(event: SessionEvent): void {
@@ -46,8 +58,7 @@ export function createSessionRuntime(
       generation = new AbortController();
     }
     for (const effect of effects) run(effect);
-    snapshots.set(toSnapshot(next));
-    arm(); // a listener may have dispatched meanwhile: arm() reads the latest state
+    publish();
   }
 
   arm();

@@ -4,8 +4,8 @@ import type { AuthSnapshot } from '../types.js';
 export type SnapshotListener = (snapshot: AuthSnapshot) => void;
 
 /**
- * Holds the current snapshot and its listeners. A `set` with the same status, session and error is
- * not a change: the snapshot object and the listeners stay untouched.
+ * Holds the current snapshot and its listeners. A `set` with the same status, session, error and
+ * expiry flag is not a change: the snapshot object and the listeners stay untouched.
  */
 export function createSnapshotStore(initial: AuthSnapshot) {
   let snapshot = initial;
@@ -14,9 +14,12 @@ export function createSnapshotStore(initial: AuthSnapshot) {
   return {
     get: (): AuthSnapshot => snapshot,
     set(next: AuthSnapshot): void {
-      if (next.status === snapshot.status && next.session === snapshot.session && next.error === snapshot.error) {
-        return;
-      }
+      const same =
+        next.status === snapshot.status &&
+        next.session === snapshot.session &&
+        next.error === snapshot.error &&
+        next.expired === snapshot.expired;
+      if (same) return;
       snapshot = next;
       let failure: { error: unknown } | undefined;
       for (const listener of [...listeners]) {

@@ -117,7 +117,13 @@ export function nextCheckAt(state: SessionState, rules: SessionRules): number | 
   return Math.max(dueAt(record, rules.leeway), state.retry.at);
 }
 
-/** The public view of a state. */
-export function toSnapshot(state: SessionState): AuthSnapshot {
-  return { status: state.phase.status, session: recordOf(state)?.session ?? null, error: state.error };
+/** The public view of a state at `now`. */
+export function toSnapshot(state: SessionState, now: number): AuthSnapshot {
+  const session = recordOf(state)?.session ?? null;
+  return {
+    status: state.phase.status,
+    session,
+    error: state.error,
+    expired: session !== null && now >= session.expiresAt,
+  };
 }

@@ -67,7 +67,7 @@ describe('a storage that fails', () => {
       expect(await client.refresh()).not.toEqual(session);
       await client.logout();
 
-      expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+      expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
       expect(slot.calls).toContain(method);
     },
   );

@@ -51,7 +51,7 @@ describe('waking up', () => {
     expect(tab.getSnapshot().status).toBe('authenticated');
     fire('window', 'pageshow', true);
 
-    expect(tab.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null });
+    expect(tab.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
   });
 
   it.each([
