@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../src/AuthError.js';
 import type { SessionEvent } from '../../src/session/sessionEvents.js';
 import { stampOf } from '../../src/session/sessionRecord.js';
-import { ENDED_KEPT, nextCheckAt, type SessionState } from '../../src/session/sessionState.js';
+import {
+  backoff,
+  dueAt,
+  ENDED_KEPT,
+  MIN_REFRESH_INTERVAL_MS,
+  nextCheckAt,
+  type SessionState,
+} from '../../src/session/sessionState.js';
 import { transition } from '../../src/session/transition.js';
 import { NEWER, NOW, R, RULES, STANDBY, STATES, grant, record } from './fixtures.js';
 
@@ -251,5 +258,22 @@ describe('ends from elsewhere and destroy', () => {
     expect(logout.effects).toEqual([{ type: 'remove' }]);
     expect(logout.state.phase.status).toBe('anonymous');
     expect(nextCheckAt(destroyed, RULES)).toBeNull();
+  });
+});
+
+describe('refresh times', () => {
+  it('should not refresh sooner than the least interval after a token was issued, whatever its recorded expiry', () => {
+    const shortLived = { ...R, issuedAt: NOW, session: { ...R.session, expiresAt: NOW + 1_000 } }; // from storage, say
+
+    expect(dueAt(shortLived, RULES.leeway)).toBe(NOW + MIN_REFRESH_INTERVAL_MS);
+    expect(dueAt({ ...shortLived, session: { ...R.session, expiresAt: NOW + 600_000 } }, RULES.leeway)).toBe(
+      NOW + 540_000,
+    );
+  });
+
+  it('should spread retries over the second half of each backoff step, up to a minute', () => {
+    expect([1, 2, 3, 7, 20].map((failures) => backoff(failures, 0))).toEqual([500, 1_000, 2_000, 30_000, 30_000]);
+    expect([1, 2, 3, 7, 20].map((failures) => backoff(failures, 1))).toEqual([1_000, 2_000, 4_000, 60_000, 60_000]);
+    expect(backoff(2, 0.5)).toBe(1_500);
   });
 });
