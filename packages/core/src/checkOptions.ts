@@ -19,6 +19,9 @@ export function checkUrl(value: unknown, option: string): string {
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
     throw invalidOption(option, 'an absolute http(s) URL, e.g. "https://api.example.com"');
   }
+  if (url.username !== '' || url.password !== '' || url.hash !== '') {
+    throw invalidOption(option, 'a URL without credentials or a #fragment');
+  }
   return value as string;
 }
 
@@ -28,10 +31,10 @@ export function checkText(value: unknown, option: string): string {
   return value;
 }
 
-/** `value` as a finite number of at least `min`, or an `invalid_options` error naming `option`. */
-export function checkNumber(value: unknown, option: string, min: number, positive = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (positive && value <= 0)) {
-    throw invalidOption(option, positive ? 'a finite number above 0' : `a finite number of at least ${min}`);
+/** `value` as a number from `min` to `max`, or an `invalid_options` error naming `option`. */
+export function checkNumber(value: unknown, option: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !(value >= min && value <= max)) {
+    throw invalidOption(option, `a number from ${min} to ${max}`);
   }
   return value;
 }

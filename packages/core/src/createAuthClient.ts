@@ -13,7 +13,7 @@ import type { TokenTransport } from './http/sendTokenRequest.js';
 import type { SessionEffect } from './session/sessionEvents.js';
 import { anonymousState, canRefreshNow, recordOf, type SessionRules } from './session/sessionState.js';
 import { transition } from './session/transition.js';
-import { createRecordStore, recordCodec } from './storage/recordStore.js';
+import { adoptRecord, createRecordStore, recordCodec } from './storage/recordStore.js';
 
 /**
  * Creates a bearer-token client for one token API.
@@ -29,12 +29,13 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readClientOptions(options);
   const providerKey = [provider.kind, provider.tokenUrl, provider.clientId].filter(Boolean).join(' ');
   const storage = chosen.storage.forClient?.(providerKey) ?? chosen.storage;
+  const codec = recordCodec(providerKey, `${provider.kind} ${provider.tokenUrl}`); // and its name in earlier versions
+  if (storage !== chosen.storage) adoptRecord(chosen.storage, storage, codec);
   const rules: SessionRules = { leeway, canRefresh: (session) => provider.canRefresh(session) };
   // Never follows a redirect: it would carry the password, refresh token or client secret elsewhere.
   const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual', ...fetchOption });
   const transport = (signal: AbortSignal): TokenTransport => ({ ky: tokenKy, timeout, signal });
   const isAuthorized = createOriginCheck(authorizedOrigins);
-  const codec = recordCodec(providerKey);
   const records = createRecordStore(storage, codec);
   const shared = connectSharedSession(() => runtime, storage, records, codec, providerKey, timeout);
 

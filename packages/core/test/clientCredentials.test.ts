@@ -77,11 +77,24 @@ describe('clientCredentials', () => {
   it('should keep the session when a re-grant is refused, until the token expires', async () => {
     const { server, client } = await setUp();
     const session = await client.login();
-    server.inject('passport-token', { type: 'status', status: 401, body: '{"status":401}' });
+    server.inject('passport-token', { type: 'status', status: 401, body: '{"error":"invalid_client"}' });
 
     const error = await rejectionOf(client.refresh());
 
     expect(error).toMatchObject({ code: 'invalid_client' });
     expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', session });
   });
+
+  it.each([401, 403])(
+    'should take a bare %i on a re-grant (a proxy page, say) as transient, and retry',
+    async (status) => {
+      const { server, client } = await setUp();
+      const session = await client.login();
+      server.inject('passport-token', { type: 'html', status });
+
+      expect(await rejectionOf(client.refresh())).toMatchObject({ code: 'server', status });
+      expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', session });
+      expect(await client.refresh()).not.toEqual(session); // not refused: the next try goes out
+    },
+  );
 });

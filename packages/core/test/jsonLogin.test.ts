@@ -75,6 +75,9 @@ describe('jsonLogin', () => {
     ['"0.000001"', MIN_LIFETIME_SECONDS],
     ['1e306', MAX_LIFETIME_SECONDS],
     ['"1e306"', MAX_LIFETIME_SECONDS],
+    ['"1e400"', MAX_LIFETIME_SECONDS],
+    ['true', ASSUMED_LIFETIME_SECONDS],
+    ['{}', ASSUMED_LIFETIME_SECONDS],
   ])('should take expires_in %s as a lifetime of %i s', async (raw, seconds) => {
     const { server, client } = await setUp();
     answerWithExpiresIn(server, raw);

@@ -77,7 +77,11 @@ describe('refresh back-off and refusals', () => {
     const server = await startServer({ accessTokenLifetime: 120 });
     const client = passportClient(server, { refreshLeeway: 30 });
     const session = await client.login();
-    server.inject('passport-token', { type: 'status', status: 401, body: '{}' }, { times: 100 });
+    server.inject(
+      'passport-token',
+      { type: 'status', status: 401, body: '{"error":"invalid_client"}' },
+      { times: 100 },
+    );
 
     // Exactly to the refresh time: going further would also fire the in-flight request's deadline.
     await vi.advanceTimersByTimeAsync(session.expiresAt - 30_000 - Date.now());
@@ -87,7 +91,8 @@ describe('refresh back-off and refusals', () => {
 
     expect(client.getSnapshot()).toMatchObject({ status: 'anonymous', error: { code: 'session_expired' } });
     expect(server.count('passport-token')).toBe(2);
-    expect(await rejectionOf(client.getAccessToken())).toMatchObject({ code: 'no_session' });
+    expect(await rejectionOf(client.getAccessToken())).toMatchObject({ code: 'session_expired' }); // says why
+    expect(await rejectionOf(client.refresh())).toMatchObject({ code: 'session_expired' });
   });
 });
 

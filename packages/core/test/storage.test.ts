@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { createAuthClient, jsonLogin, memoryStorage, webStorage, type SessionStorage } from '@fx-auth/core';
-import { DEMO, fxClient, rejectionOf, startServer, track } from './support.js';
+import { DEMO, fxClient, macrotasks, rejectionOf, startServer, track } from './support.js';
 
 /** The key `webStorage()` gives a FreightExchange client of `server` by default. */
 const keyOf = (server: { url: string }) => `fx-auth.session freightExchange ${server.url}/oauth/token freightexchange`;
@@ -115,7 +115,7 @@ describe('storage', () => {
 
     expect(await rejectionOf(refresh)).toMatchObject({ code: 'no_session' });
     expect(await rejectionOf(token)).toMatchObject({ code: 'no_session' });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await macrotasks(); // the aborted request's settling, and anything it could set off
     expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
     expect(storage.getItem()).toBeNull();
   });

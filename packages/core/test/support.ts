@@ -75,3 +75,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 export const DEMO = { username: 'demo', password: 'demo' } as const;
+
+/** Lets pending I/O callbacks, promises and timers due now run, for `turns` rounds: no time passes. */
+export async function macrotasks(turns = 20): Promise<void> {
+  for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}

@@ -139,7 +139,11 @@ describe('fault injection', () => {
       () => 'more',
       () => 'failed',
     );
-    const raced = await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('waiting'), 100))]);
+    // Many rounds of the event loop, with every socket read they bring, and no more of the body.
+    let turnsLeft = 200;
+    const waiting = (): Promise<string> =>
+      new Promise((resolve) => setImmediate(resolve)).then(() => (--turnsLeft > 0 ? waiting() : 'waiting'));
+    const raced = await Promise.race([outcome, waiting()]);
 
     expect(response.status).toBe(200);
     expect(new TextDecoder().decode(first.value)).toMatch(/^\{"access_token":/);

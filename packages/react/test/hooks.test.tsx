@@ -3,8 +3,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider, fxUserQueryKeys, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
-import { createAuthClient, isAuthError, jsonLogin } from '@fx-auth/core';
-import { ALICE, DEMO, eventually, setUp } from './support.js';
+import { createAuthClient, isAuthError, jsonLogin, type AuthClient, type AuthSnapshot } from '@fx-auth/core';
+import { ALICE, DEMO, eventually, settle, setUp } from './support.js';
 
 /** Every profile the cache still holds. */
 function cachedProfiles(queryClient: QueryClient): unknown[] {
@@ -28,12 +28,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Waits, without timers (they may be fake), until `predicate` holds: I/O and promises run meanwhile. */
-async function eventuallyOnFakeTime(predicate: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 10_000 && !predicate(); turn += 1) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  expect(predicate()).toBe(true);
+/** Resolves once the client's snapshot satisfies `predicate`: it listens, so no timer is involved. */
+function snapshotWhere(client: AuthClient, predicate: (snapshot: AuthSnapshot) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(client.getSnapshot())) return resolve();
+    const stop = client.subscribe((snapshot) => {
+      if (!predicate(snapshot)) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 describe('useAuth', () => {
@@ -71,7 +75,7 @@ describe('an expired session kept while refreshes fail', () => {
     // A refresh is real I/O: time moves a second at a time, and only once no refresh is in flight.
     while (Date.now() < session.expiresAt) {
       await act(() => vi.advanceTimersByTimeAsync(Math.min(1_000, session.expiresAt - Date.now())));
-      await eventuallyOnFakeTime(() => client.getSnapshot().status !== 'refreshing');
+      await snapshotWhere(client, (snapshot) => snapshot.status !== 'refreshing');
     }
 
     expect(result.current.auth).toMatchObject({ isAuthenticated: true, expired: true, error: { code: 'server' } });
@@ -201,7 +205,7 @@ describe('useFxUser', () => {
     const refresh = client.refresh().catch((error: unknown) => error);
     await act(() => client.logout());
     const outcome = await refresh;
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await settle(); // the aborted request's settling, and anything it could set off
 
     expect(isAuthError(outcome) && outcome.code).toBe('no_session');
     expect(result.current.user.data).toBeUndefined();

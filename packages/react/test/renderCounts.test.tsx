@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFxUser, useToken, type TokenState } from '@fx-auth/react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AuthClient, FxUser } from '@fx-auth/core';
-import { DEMO, eventually, renderWithAuth, setUp } from './support.js';
+import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
 
 // Real scheduling: renders land as they would in an app, not batched by act().
 const global = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
@@ -23,8 +23,6 @@ function renderProfileData(client: AuthClient, queryClient: QueryClient): Array<
   renderWithAuth(<Profile />, { client, queryClient });
   return renders;
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('render counts', () => {
   it('should re-render a useToken() consumer once per change of what it returns during a refresh', async () => {

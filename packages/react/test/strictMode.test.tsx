@@ -2,7 +2,7 @@ import { describe, expect, it, vi, afterEach } from 'vitest';
 import { act } from '@testing-library/react';
 import { memoryStorage } from '@fx-auth/core';
 import { useAuth, useFxUser, useToken } from '@fx-auth/react';
-import { DEMO, eventually, renderWithAuth, setUp } from './support.js';
+import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
 
 function App() {
   const { status } = useAuth();
@@ -43,7 +43,7 @@ describe.each([false, true])('token requests (StrictMode: %s)', (strict) => {
 
     renderWithAuth(<App />, { client, queryClient, strict });
     await eventually(() => client.getSnapshot().session?.accessToken !== session.accessToken, 'a new token');
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await settle();
 
     expect(server.count('fx-token')).toBe(2);
   });

@@ -1,6 +1,6 @@
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { startMockTokenServer, type MockServerOptions, type RunningMockTokenServer } from '@fx-auth/mock-server';
 import { createAuthClient, freightExchange, type AuthClient, type AuthClientOptions } from '@fx-auth/core';
@@ -42,6 +42,13 @@ export function renderWithAuth(
 }
 
 /** Resolves when `predicate()` holds, checking after each macrotask (no fake timers needed). */
+/** Lets React, pending I/O callbacks and promises finish their work, inside act(): no time passes. */
+export async function settle(turns = 20): Promise<void> {
+  await act(async () => {
+    for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  });
+}
+
 export async function eventually(predicate: () => boolean, what = 'condition'): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (predicate()) return;

@@ -30,8 +30,8 @@ export function createAuthorizedKy(
   // Calls that already had their one 401 retry, keyed by the call's own abort signal: ky makes one
   // per call and keeps it across retries, while `options.context` may be shared between calls.
   const retried = new WeakSet<object>();
-  // The token the last 401 brought, and when: a 401 for that very token soon after is no expiry.
-  let renewedFor401 = { token: '', at: -Infinity };
+  // The last renewal a 401 set off: the token that got the 401, when, and the renewal itself.
+  let last: { sent: string; at: number; renewal: Promise<string> } | undefined;
 
   return ky.create({
     ...options,
@@ -54,10 +54,16 @@ export function createAuthorizedKy(
             return undefined;
           const current = tokens.currentToken();
           if (current === sent || current === undefined) {
-            const renewedJustNow =
-              sent === renewedFor401.token && Date.now() - renewedFor401.at < MIN_REFRESH_INTERVAL_MS;
-            if (!tokens.canRefresh() || renewedJustNow) return undefined;
-            renewedFor401 = { token: await tokens.getAccessToken({ forceRefresh: true }), at: Date.now() };
+            if (!tokens.canRefresh()) return undefined;
+            const recent = last !== undefined && Date.now() - last.at < MIN_REFRESH_INTERVAL_MS;
+            if (recent && sent === last?.sent) {
+              await last.renewal; // one renewal per token: its result, or its failure, is shared
+            } else if (recent && sent === (await last?.renewal.catch(() => undefined))) {
+              return undefined; // the renewed token got a 401 too: a permission, not an expiry
+            } else {
+              last = { sent, at: Date.now(), renewal: tokens.getAccessToken({ forceRefresh: true }) };
+              await last.renewal;
+            }
           }
           retried.add(call);
           return ky.retry({ delay: 0, code: 'FX_AUTH_TOKEN_REPLACED' });

@@ -1,6 +1,7 @@
 import type { Options as KyOptions } from 'ky';
 import type { AuthClientOptions } from '../AuthClient.js';
 import { checkNumber, checkObject, checkUrl, invalidOption } from '../checkOptions.js';
+import { MAX_LIFETIME_SECONDS } from '../http/toTokenGrant.js';
 import type { TokenProvider } from '../providers/TokenProvider.js';
 import { memoryStorage } from '../storage/memoryStorage.js';
 import type { SessionStorage } from '../types.js';
@@ -19,6 +20,8 @@ export interface ClientOptions {
 }
 
 const where = (option: string): string => `createAuthClient: options.${option}`;
+/** The longest delay `setTimeout` takes (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Checks every option of `createAuthClient` before anything starts.
@@ -36,8 +39,8 @@ export function readClientOptions(options: AuthClientOptions): ClientOptions {
   return {
     provider,
     storage: checkStorage(options.storage ?? memoryStorage()),
-    leeway: checkNumber(options.refreshLeeway ?? 60, where('refreshLeeway'), 0) * 1000,
-    timeout: checkNumber(options.timeout ?? 10_000, where('timeout'), 1),
+    leeway: checkNumber(options.refreshLeeway ?? 60, where('refreshLeeway'), 0, MAX_LIFETIME_SECONDS) * 1000,
+    timeout: checkNumber(options.timeout ?? 10_000, where('timeout'), 1, MAX_TIMER_MS),
     authorizedOrigins: origins.map((origin: unknown, index) => checkOrigin(origin, `authorizedOrigins[${index}]`)),
     fetchOption: options.fetch ? { fetch: options.fetch } : {},
   };

@@ -1,9 +1,9 @@
-import { isAuthError } from '../AuthError.js';
+import { isAuthError, type AuthError } from '../AuthError.js';
 import type { GetAccessTokenOptions } from '../AuthClient.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import type { ProviderGrant, TokenProvider } from '../providers/TokenProvider.js';
 import { cannotRefresh, loginReplaced, noSession } from '../session/sessionErrors.js';
-import { dueAt, recordOf, type SessionRules } from '../session/sessionState.js';
+import { dueAt, recordOf, type SessionRules, type SessionState } from '../session/sessionState.js';
 import type { Credentials, Session } from '../types.js';
 import { randomId } from './randomId.js';
 import type { createRefreshCoordinator } from './refreshCoordinator.js';
@@ -82,7 +82,7 @@ export function createSessionCommands(dependencies: CommandDependencies) {
     const running = refresher.running();
     if (running) return running;
     const state = runtime.state();
-    if (state.destroyed || !recordOf(state)) return Promise.reject(noSession());
+    if (state.destroyed || !recordOf(state)) return Promise.reject(noSessionBecause(state));
     runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: true });
     const started = refresher.running();
     if (started) return started;
@@ -103,13 +103,16 @@ export function createSessionCommands(dependencies: CommandDependencies) {
     runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
     const state = runtime.state();
     const record = recordOf(state);
-    if (state.destroyed || !record) throw before && !record && state.error ? state.error : noSession();
+    if (state.destroyed || !record) throw before && !record && state.error ? state.error : noSessionBecause(state);
     // Only a due token waits for its first refresh. A fresh one is handed out even while a (forced)
     // refresh runs; so is a valid one while a retry runs (another tab may hold the lock for long).
     const now = Date.now();
     const waits =
       now >= dueAt(record, rules.leeway) && state.phase.status === 'refreshing' && state.retry.failures === 0;
     if (!waits && now < record.session.expiresAt) return record.session.accessToken;
+    // An expired token while retries back off: the last failure, not one more request per call.
+    const backingOff = state.retry.failures > 0 && (now < state.retry.at || !state.online);
+    if (backingOff && state.phase.status === 'authenticated' && state.error) throw state.error;
     try {
       return (await refresh()).accessToken;
     } catch (error) {
@@ -122,4 +125,9 @@ export function createSessionCommands(dependencies: CommandDependencies) {
   }
 
   return { login, refresh, getAccessToken };
+}
+
+/** Why there is no session: a session that expired or was rejected says so until the next login or logout. */
+function noSessionBecause(state: SessionState): AuthError {
+  return !state.destroyed && state.error?.code === 'session_expired' ? state.error : noSession();
 }

@@ -2,21 +2,24 @@ import { encodeQueryValue } from './encoding.js';
 
 const REDACTED = '[redacted]';
 const URL_QUERY = /(https?:\/\/[^\s?#'"]*)\?[^\s#'"]*/g;
+const URL_CREDENTIALS = /(https?:\/\/)[^\s/?#'"@]*@/g;
 
 /**
- * Removes every form of the given secrets (raw, URL-encoded, form-encoded) and the query string of
- * any URL from `text`. FreightExchange puts the password in the token URL, so URLs never survive.
+ * Removes every form of the given secrets (raw, URL-encoded, form-encoded, JSON-escaped), and the query string and
+ * credentials of any URL, from `text`. FreightExchange puts the password in the token URL, so URLs never survive.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   // Secrets first: a URL pattern stops at white space, which a password may contain.
   let scrubbed = text;
   for (const secret of secrets) {
     if (secret === '') continue;
-    for (const form of new Set([secret, encodeQueryValue(secret), encodeURIComponent(secret).replace(/%20/g, '+')])) {
+    const forms = [secret, encodeQueryValue(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+    forms.push(JSON.stringify(secret).slice(1, -1)); // as a JSON body carries it
+    for (const form of new Set(forms)) {
       scrubbed = scrubbed.split(form).join(REDACTED);
     }
   }
-  return scrubbed.replace(URL_QUERY, '$1?[query redacted]');
+  return scrubbed.replace(URL_QUERY, '$1?[query redacted]').replace(URL_CREDENTIALS, '$1[credentials redacted]@');
 }
 
 /**

@@ -49,9 +49,10 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
         signal,
         ...(request.body === undefined ? {} : { body: request.body }),
       });
-      return { status: response.status, text: await response.text() };
+      return { status: response.status, text: await readText(response) };
     });
   } catch (error) {
+    if (error instanceof AuthError && error.code === 'invalid_response') throw error;
     if (transport.signal.aborted) {
       throw new AuthError('no_session', 'The session ended while a token request was running.');
     }
@@ -64,6 +65,26 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
   } finally {
     stopTimer();
     transport.signal.removeEventListener('abort', stopTimer);
+  }
+}
+
+/** The most of an answer the client reads: a token response is a few kB; an endless one must not fill the memory. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+async function readText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let size = 0; ;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      throw new AuthError('invalid_response', `The token endpoint's answer is longer than ${MAX_ANSWER_BYTES} bytes.`);
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

@@ -28,19 +28,21 @@ const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
  * Converts a token response: `expires_in` may be a number or a numeric string (the JSON-login seed
  * documents a string); without it, the access token's JWT `exp` claim is used, and without that
  * {@link ASSUMED_LIFETIME_SECONDS}. Any lifetime is clamped to {@link MIN_LIFETIME_SECONDS} …
- * {@link MAX_LIFETIME_SECONDS}, so that a broken server can neither start a storm of token requests
- * nor give a token that never expires.
+ * {@link MAX_LIFETIME_SECONDS} (the least counted from when the answer arrived), so that a broken
+ * or slow server can neither start a storm of token requests nor give a token that never expires.
  *
  * @throws {AuthError} `invalid_response` for a non-bearer token type.
  */
-export function toTokenGrant(response: TokenResponse, requestedAt: number): TokenGrant {
+export function toTokenGrant(response: TokenResponse, requestedAt: number, receivedAt = requestedAt): TokenGrant {
   const tokenType = response.token_type;
   if (typeof tokenType === 'string' && tokenType.toLowerCase() !== 'bearer') {
     throw new AuthError('invalid_response', "The token endpoint's answer is not a bearer token.");
   }
   const lifetime =
     readSeconds(response.expires_in) ?? readJwtLifetime(response.access_token, requestedAt) ?? ASSUMED_LIFETIME_SECONDS;
-  const expiresIn = Math.min(Math.max(lifetime, MIN_LIFETIME_SECONDS), MAX_LIFETIME_SECONDS);
+  // Counted from the request (to err early), but never less than the least lifetime from its arrival.
+  const least = MIN_LIFETIME_SECONDS + Math.max(0, receivedAt - requestedAt) / 1000;
+  const expiresIn = Math.min(Math.max(lifetime, least), MAX_LIFETIME_SECONDS);
   const grant: TokenGrant = { accessToken: response.access_token, expiresIn, requestedAt };
   if (response.refresh_token) grant.refreshToken = response.refresh_token;
   const scope = Array.isArray(response.scope) ? response.scope.join(' ') : response.scope;
@@ -50,7 +52,7 @@ export function toTokenGrant(response: TokenResponse, requestedAt: number): Toke
 
 function readSeconds(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && NUMBER.test(value) ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : undefined;
+  return typeof seconds === 'number' && !Number.isNaN(seconds) ? seconds : undefined; // ±Infinity: clamped
 }
 
 function readJwtLifetime(token: string, now: number): number | undefined {

@@ -11,7 +11,7 @@ export const headerSafeToken = z.string().check(z.regex(/^[\x21-\x7E]+$/));
 export const tokenResponseSchema = z.looseObject({
   access_token: headerSafeToken,
   token_type: z.optional(z.nullable(z.string())),
-  expires_in: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  expires_in: z.optional(z.unknown()), // anything but a number or numeric string counts as absent
   refresh_token: z.optional(z.nullable(z.string())),
   scope: z.optional(z.nullable(z.union([z.string(), z.array(z.string())]))),
   user: z.optional(z.unknown()),

@@ -1,6 +1,7 @@
 import { checkObject, checkText, checkUrl } from '../checkOptions.js';
 import { toBase64 } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
+import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
 import type { TokenProvider } from './TokenProvider.js';
 
@@ -15,7 +16,10 @@ export interface ClientCredentialsOptions {
 }
 
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
-const classify: FailureClassifier = (status) => (status === 401 || status === 403 ? 'invalid_client' : undefined);
+const classifyLogin: FailureClassifier = (status) => (status === 401 || status === 403 ? 'invalid_client' : undefined);
+// Renewing a token the client got before: only an OAuth answer says the client was refused; a bare
+// 401 or 403 may be a proxy's page, and is retried.
+const classifyRenewal: FailureClassifier = () => undefined;
 
 /**
  * The OAuth2 client-credentials grant as Interswitch Passport documents it:
@@ -42,7 +46,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   if (scope !== undefined) form.set('scope', scope);
   const body = form.toString();
 
-  const grant: TokenProvider['login'] = async (transport) => {
+  const grant = async (transport: TokenTransport, classify: FailureClassifier) => {
     const { grant: result } = await exchangeToken(
       transport,
       {
@@ -60,8 +64,8 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     kind: 'clientCredentials',
     tokenUrl,
     clientId,
-    login: grant,
-    refresh: (transport) => grant(transport, undefined),
+    login: (transport) => grant(transport, classifyLogin),
+    refresh: (transport) => grant(transport, classifyRenewal),
     canRefresh: () => true,
   };
 }

@@ -12,5 +12,5 @@ export async function exchangeToken(
   const requestedAt = Date.now();
   const answer = await sendTokenRequest(transport, request);
   const response = readTokenAnswer(answer, classify);
-  return { response, grant: toTokenGrant(response, requestedAt) };
+  return { response, grant: toTokenGrant(response, requestedAt, Date.now()) };
 }

@@ -1,5 +1,5 @@
 import { AuthError } from '../AuthError.js';
-import { checkObject, checkText, checkUrl } from '../checkOptions.js';
+import { checkObject, checkText, checkUrl, invalidOption } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
@@ -57,6 +57,7 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const given = (name: keyof FreightExchangeOptions, fallback: string): string =>
     options[name] === undefined ? fallback : checkText(options[name], `freightExchange: options.${name}`);
   const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), 'freightExchange: options.baseUrl').replace(/\/+$/, '');
+  if (baseUrl.includes('?')) throw invalidOption('freightExchange: options.baseUrl', 'a URL without a query');
   const tokenPath = given('tokenPath', '/oauth/token');
   const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
   const clientId = given('clientId', 'freightexchange');

@@ -49,19 +49,26 @@ export interface RecordCodec {
   isOwn(raw: string): boolean;
 }
 
-/** Encodes and validates records of `provider`. */
-export function recordCodec(provider: string): RecordCodec {
+/**
+ * Encodes and validates records of `provider`. Records of `legacy` (the provider's name in earlier
+ * versions) are read as its own, and rewritten under `provider` at the next save.
+ */
+export function recordCodec(provider: string, legacy = provider): RecordCodec {
+  const ours = (tag: unknown): boolean => tag === provider || tag === legacy;
   return {
     encode: ({ lineage, since, seq, issuedAt, session }) =>
       JSON.stringify({ version: 1, provider, issuedAt, lineage, since, seq, session }),
     decode(raw) {
       const parsed = recordSchema.safeParse(parseJson(raw));
-      if (!parsed.success || parsed.data.provider !== provider) return null;
+      if (!parsed.success || !ours(parsed.data.provider)) return null;
       const { issuedAt, lineage = `stored-${issuedAt}`, since = issuedAt, seq = 0 } = parsed.data;
       return { lineage, since, seq, issuedAt, session: toSession(parsed.data.session) };
     },
     loggedOut: JSON.stringify({ version: 1, provider, loggedOut: true }),
-    isOwn: (raw) => (parseJson(raw) as { provider?: unknown } | null)?.provider === provider,
+    isOwn(raw) {
+      const parsed = parseJson(raw) as { version?: unknown; provider?: unknown } | null;
+      return parsed?.version === 1 && ours(parsed.provider); // a newer version's record is not ours to delete
+    },
   };
 }
 
@@ -69,30 +76,33 @@ export function recordCodec(provider: string): RecordCodec {
  * Reads and writes the session record in a {@link SessionStorage}. Any storage call may throw (or,
  * against its type, return a rejected Promise): nothing escapes. Never deletes what another client
  * wrote. When a removal fails, a logged-out mark overwrites the record, so that a reload does not
- * bring the session back, and the removal is tried again at the next read. Remembers what it last
- * read or wrote, so that asking whether another tab changed it costs one `getItem` and no parsing.
+ * bring the session back, and the removal is tried again at the next read, as long as the storage
+ * still holds what this client left there (not a session another tab stored since). Remembers what
+ * it last read or wrote, so that asking whether another tab changed it costs one `getItem` and no
+ * parsing.
  */
 export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
   let known: string | null | undefined;
-  let removalPending = false;
+  /** What a failed removal left in the storage: the record, or the logged-out mark written over it. */
+  let leftBehind: string | null = null;
   const read = (): string | null | undefined => attempt(() => storage.getItem());
   const write = (raw: string): boolean => attempt(() => storage.setItem(raw)) !== undefined;
   const remove = (): void => {
     known = null;
+    leftBehind = null;
     const raw = read();
-    if (raw === null || (raw !== undefined && !codec.isOwn(raw))) {
-      removalPending = false;
-      return;
+    if (raw === null || (raw !== undefined && !codec.isOwn(raw))) return;
+    if (attempt(() => storage.removeItem()) !== undefined) {
+      const after = read();
+      if (after === null || after === undefined || after !== raw) return; // gone (or unreadable: trusted)
     }
-    const removed = attempt(() => storage.removeItem()) !== undefined && read() === null;
-    if (removed) removalPending = false;
-    else {
-      removalPending = true;
-      if (read() !== codec.loggedOut) write(codec.loggedOut);
-    }
+    leftBehind = raw === codec.loggedOut || write(codec.loggedOut) ? codec.loggedOut : (raw ?? null);
   };
   const retryRemoval = (): void => {
-    if (removalPending) remove();
+    if (leftBehind === null) return;
+    const raw = read();
+    if (raw === leftBehind || raw === codec.loggedOut) remove();
+    else if (raw !== undefined) leftBehind = null; // something newer is there: not ours to remove
   };
 
   return {
@@ -128,12 +138,25 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
       // Quota or privacy mode: the session stays in memory.
       if (write(raw)) {
         known = raw;
-        removalPending = false;
+        leftBehind = null;
       }
     },
     /** Removes the stored record, if it is this provider's. */
     remove,
   };
+}
+
+/**
+ * Moves this provider's record from `from` (where earlier versions kept it: one key for every
+ * provider) to `to`, unless `to` already holds one; either way `from` no longer holds it, so a
+ * logout cannot leave a copy behind there.
+ */
+export function adoptRecord(from: SessionStorage, to: SessionStorage, codec: RecordCodec): void {
+  const raw = attempt(() => from.getItem());
+  if (typeof raw !== 'string' || !codec.isOwn(raw)) return;
+  const record = codec.decode(raw);
+  if (record && attempt(() => to.getItem()) === null) attempt(() => to.setItem(codec.encode(record)));
+  attempt(() => from.removeItem());
 }
 
 /** `action()`'s result, or `undefined` when it threw. A returned Promise is never left to reject unhandled. */

@@ -23,14 +23,26 @@ export interface WebStorageOptions {
 export function webStorage(storage: Storage, options: WebStorageOptions = {}): SessionStorage {
   const key = options.key ?? 'fx-auth.session';
   const slot: SessionStorage = {
-    ...(options.key === undefined && {
-      forClient: (client: string) => webStorage(storage, { key: `fx-auth.session ${client}` }),
-    }),
     getItem: () => attempt(() => storage.getItem(key), null),
     setItem: (value) => attempt(() => storage.setItem(key, value), undefined),
     removeItem: () => attempt(() => storage.removeItem(key), undefined),
   };
-  if (!isLocalStorage(storage)) return slot;
+  const chosen: SessionStorage = isLocalStorage(storage) ? shared(storage, key, slot) : slot;
+  if (options.key === undefined) {
+    // One key per provider, the same object for each (clients on one storage share its lock). Not
+    // enumerable: a wrapper made by spreading this storage keeps the key it wraps.
+    const perClient = new Map<string, SessionStorage>();
+    const forClient = (client: string): SessionStorage => {
+      const found = perClient.get(client) ?? webStorage(storage, { key: `${key} ${client}` });
+      perClient.set(client, found);
+      return found;
+    };
+    Object.defineProperty(chosen, 'forClient', { value: forClient });
+  }
+  return chosen;
+}
+
+function shared(storage: Storage, key: string, slot: SessionStorage): SessionStorage {
   return {
     ...slot,
     sharedName: `localStorage ${key}`,

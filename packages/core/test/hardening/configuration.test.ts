@@ -69,6 +69,25 @@ describe('configuration mistakes, refused when the client or provider is made', 
     },
   );
 
+  it('should refuse a timeout longer than timers can wait, naming options.timeout', () => {
+    refusal(() => createAuthClient(withProvider({ timeout: 1e10 })), 'options.timeout');
+  });
+
+  it.each([
+    ['https://user:secret@api.example.com', 'credentials'],
+    ['https://api.example.com/#x', 'fragment'],
+    ['https://api.example.com/?tenant=1', 'query'],
+  ])('should refuse a FreightExchange baseUrl of %j (%s)', (baseUrl) => {
+    refusal(() => freightExchange({ baseUrl }), 'freightExchange: options.baseUrl');
+  });
+
+  it('should refuse a token URL with credentials, naming it', () => {
+    refusal(
+      () => clientCredentials({ ...PASSPORT, tokenUrl: 'https://svc:S3CR3T@passport.example.com/token' }),
+      'clientCredentials: options.tokenUrl',
+    );
+  });
+
   it('should refuse a negative refreshLeeway, naming options.refreshLeeway', () => {
     refusal(() => createAuthClient(withProvider({ refreshLeeway: -5 })), 'options.refreshLeeway');
   });

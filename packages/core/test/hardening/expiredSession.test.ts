@@ -53,4 +53,21 @@ describe('a session kept past its expiry', () => {
     expect(client.getSnapshot()).toMatchObject({ status: 'anonymous', expired: false });
     expect(seen.map((snapshot) => snapshot.expired)).not.toContain(true);
   });
+
+  it('should answer getAccessToken() with the last failure while it backs off, not with a request per call', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const server = await startServer({ accessTokenLifetime: 600 });
+    const client = fxClient(server);
+    const session = await client.login(DEMO);
+    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1_000 });
+    await advanceSettled(client, session.expiresAt + 1 - Date.now());
+    const sent = server.count('fx-token');
+
+    for (let call = 0; call < 10; call += 1) {
+      expect(await client.getAccessToken().catch((error: unknown) => error)).toMatchObject({ code: 'server' });
+    }
+
+    expect(server.count('fx-token')).toBe(sent);
+    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', expired: true });
+  });
 });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuthClient, freightExchange } from '@fx-auth/core';
+import { createAuthClient, freightExchange, MIN_LIFETIME_SECONDS } from '@fx-auth/core';
 import { DEMO, fxClient, rejectionOf, startServer, track } from '../support.js';
 
 const PASSWORD = 'pa55-w0rd-echoed';
@@ -156,6 +156,7 @@ describe('what a token endpoint answers', () => {
   });
 
   it('should refresh once for a 401, not once per call, when an API answers every call with 401', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] }); // the calls take no time: all within the least refresh interval
     const server = await startServer();
     const api = await alwaysUnauthorized();
     const provider = freightExchange({ baseUrl: server.url });
@@ -169,5 +170,58 @@ describe('what a token endpoint answers', () => {
 
     expect(server.count('fx-token')).toBe(2); // the login, and one refresh for the first 401
     expect(api.calls()).toBe(11); // every call, and one retry with the new token
+  });
+
+  it('should not send a token request per call when the 401 refresh fails', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const server = await startServer();
+    const api = await alwaysUnauthorized();
+    const provider = freightExchange({ baseUrl: server.url });
+    const client = track(createAuthClient({ provider, authorizedOrigins: [server.url, api.url] }));
+    await client.login(DEMO);
+    server.inject('fx-token', { type: 'status', status: 503 }, { times: 100 });
+
+    for (let call = 0; call < 10; call += 1) {
+      expect(await rejectionOf(client.ky.get(api.url))).toMatchObject({ code: 'server' });
+    }
+
+    expect(server.count('fx-token')).toBe(2); // the login, and one failed refresh shared by every call
+  });
+
+  it("should count a slow answer's lifetime at least the least lifetime from its arrival", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const server = await startServer();
+    server.inject('fx-token', json(200, { access_token: 'slow-token', token_type: 'bearer', expires_in: 10 }));
+    const slow: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      vi.setSystemTime(Date.now() + 30_000); // the answer took 30 s to arrive
+      return response;
+    };
+    const client = track(createAuthClient({ provider: freightExchange({ baseUrl: server.url }), fetch: slow }));
+
+    const session = await client.login(DEMO);
+
+    expect(session.expiresAt).toBeGreaterThanOrEqual(Date.now() + MIN_LIFETIME_SECONDS * 1000);
+    expect(client.getSnapshot().expired).toBe(false);
+  });
+
+  it('should stop reading an endless answer and report it as invalid_response', async () => {
+    let closed = false;
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = `{"pad":"${'x'.repeat(64 * 1024)}`;
+      const more = (): void => {
+        while (!closed && response.write(chunk));
+        if (!closed) response.once('drain', more);
+      };
+      response.on('close', () => (closed = true));
+      more();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => endless.close(() => resolve())));
+    const port = (endless.address() as AddressInfo).port;
+    const client = track(createAuthClient({ provider: freightExchange({ baseUrl: `http://127.0.0.1:${port}` }) }));
+
+    expect(await rejectionOf(client.login(DEMO))).toMatchObject({ code: 'invalid_response' });
   });
 });
