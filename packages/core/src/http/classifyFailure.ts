@@ -50,6 +50,7 @@ export function classifyOAuthError(error: string | undefined): AuthErrorCode | u
       return 'invalid_scope';
     case 'invalid_request':
     case 'unsupported_grant_type':
+    case 'missing parameters': // the JSON-login seed
       return 'invalid_request';
     default:
       return undefined;

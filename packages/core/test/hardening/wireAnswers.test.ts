@@ -107,6 +107,7 @@ describe('what a token endpoint answers', () => {
   it.each([
     ['invalid_request', 'invalid_request'],
     ['unsupported_grant_type', 'invalid_request'],
+    ['missing parameters', 'invalid_request'],
     ['invalid_scope', 'invalid_scope'],
     ['unauthorized_client', 'invalid_client'],
     ['invalid_client', 'invalid_client'],

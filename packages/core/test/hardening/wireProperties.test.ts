@@ -163,6 +163,11 @@ const REGISTERED_ERRORS = [
   'invalid_token',
   'server_error',
   'temporarily_unavailable',
+  'insufficient_scope',
+  'unsupported_token_type',
+  'access_denied',
+  'method_not_allowed', // Spring, for a GET
+  'missing parameters', // the JSON-login seed
 ];
 
 /** Everything a thrown value shows: message, String(), JSON, own properties, stack, its causes. */
