@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { clientCredentials, createAuthClient, freightExchange, jsonLogin, type AuthClient } from '@fx-auth/core';
 import type { Fault } from '@fx-auth/mock-server';
+import { exposed, expectNoSecrets } from './exposure.js';
 import { fxClient, rejectionOf, startServer, track } from './support.js';
 
 const PASSWORD = 'Sup3r$ecret pw+/=&%?';
@@ -13,31 +14,6 @@ const faults: Fault[] = [
   { type: 'hang' },
   { type: 'truncated' },
 ];
-
-/** Everything a thrown value exposes, as text: message, stack, String(), JSON and its causes. */
-function exposed(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth += 1) {
-    const value = current as Error;
-    parts.push(
-      String(value),
-      value.message,
-      value.stack ?? '',
-      JSON.stringify(value),
-      JSON.stringify(Object.entries(value)),
-    );
-    current = value.cause;
-  }
-  return parts.join('\n');
-}
-
-function expectNoSecrets(text: string, secrets: string[]): void {
-  for (const secret of secrets) {
-    expect(text).not.toContain(secret);
-    expect(text).not.toContain(encodeURIComponent(secret));
-  }
-}
 
 describe('secrets', () => {
   it.each(faults)('should keep the FreightExchange password out of a login failure (%o)', async (fault) => {

@@ -1,3 +1,5 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { startMockTokenServer, type RunningMockTokenServer, type MockServerOptions } from '@fx-auth/mock-server';
 import {
@@ -79,4 +81,14 @@ export const DEMO = { username: 'demo', password: 'demo' } as const;
 /** Lets pending I/O callbacks, promises and timers due now run, for `turns` rounds: no time passes. */
 export async function macrotasks(turns = 20): Promise<void> {
   for (let turn = 0; turn < turns; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A real HTTP server on 127.0.0.1 answering with `listener`; `close()` stops it. */
+export async function startHttpServer(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuthClient, freightExchange, MIN_REFRESH_INTERVAL_MS, type AuthClient } from '@fx-auth/core';
-import { until } from '../support.js';
+import { startHttpServer, until } from '../support.js';
 
 /** The documented bound: automatic token requests of one session, per minute, whatever the server says. */
 const MAX_PER_MINUTE = 60_000 / MIN_REFRESH_INTERVAL_MS;
@@ -11,11 +9,11 @@ const MAX_PER_MINUTE = 60_000 / MIN_REFRESH_INTERVAL_MS;
 let expiresIn: unknown = 600;
 let status = 200;
 let served = 0;
-let server: Server;
+let server: Awaited<ReturnType<typeof startHttpServer>>;
 let baseUrl = '';
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     request.resume();
     request.on('end', () => {
       served += 1;
@@ -26,10 +24,9 @@ beforeAll(async () => {
       response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 afterEach(() => {
   vi.useRealTimers();
 });

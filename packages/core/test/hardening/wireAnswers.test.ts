@@ -1,8 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient, freightExchange, MIN_LIFETIME_SECONDS } from '@fx-auth/core';
-import { DEMO, fxClient, rejectionOf, startServer, track } from '../support.js';
+import { DEMO, fxClient, rejectionOf, startHttpServer, startServer, track } from '../support.js';
 
 const PASSWORD = 'pa55-w0rd-echoed';
 const json = (status: number, body: object) => ({
@@ -21,13 +19,12 @@ afterEach(async () => {
 /** A real API on 127.0.0.1 that answers every call with 401 and counts them. */
 async function alwaysUnauthorized(): Promise<{ url: string; calls: () => number }> {
   let calls = 0;
-  const server = createServer((_request, response) => {
+  const api = await startHttpServer((_request, response) => {
     calls += 1;
     response.writeHead(401, { 'Access-Control-Allow-Origin': '*' }).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls: () => calls };
+  closers.push(api.close);
+  return { url: api.url, calls: () => calls };
 }
 
 describe('what a token endpoint answers', () => {
@@ -208,7 +205,7 @@ describe('what a token endpoint answers', () => {
 
   it('should stop reading an endless answer and report it as invalid_response', async () => {
     let closed = false;
-    const endless = createServer((_request, response) => {
+    const endless = await startHttpServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       const chunk = `{"pad":"${'x'.repeat(64 * 1024)}`;
       const more = (): void => {
@@ -218,10 +215,8 @@ describe('what a token endpoint answers', () => {
       response.on('close', () => (closed = true));
       more();
     });
-    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise((resolve) => endless.close(() => resolve())));
-    const port = (endless.address() as AddressInfo).port;
-    const client = track(createAuthClient({ provider: freightExchange({ baseUrl: `http://127.0.0.1:${port}` }) }));
+    closers.push(endless.close);
+    const client = track(createAuthClient({ provider: freightExchange({ baseUrl: endless.url }) }));
 
     expect(await rejectionOf(client.login(DEMO))).toMatchObject({ code: 'invalid_response' });
   });

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -12,6 +10,8 @@ import {
   type AuthClient,
   type TokenProvider,
 } from '@fx-auth/core';
+import { exposed, expectNoSecrets } from '../exposure.js';
+import { startHttpServer } from '../support.js';
 
 const PASSWORD = 'pw:S3cr3t &=?+%/ "q"';
 const CLIENT_SECRET = 'cs-Secr3t/=+';
@@ -35,11 +35,11 @@ const GOOD_ANSWER: Answer = {
 };
 
 let next: Answer = GOOD_ANSWER;
-let server: Server;
+let server: Awaited<ReturnType<typeof startHttpServer>>;
 let url = '';
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     request.resume();
     request.on('end', () => {
       const answer = next;
@@ -47,10 +47,9 @@ beforeAll(async () => {
       else response.writeHead(answer.status, answer.headers).end(answer.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const printed: string[] = [];
 afterEach(() => {
@@ -170,37 +169,12 @@ const REGISTERED_ERRORS = [
   'missing parameters', // the JSON-login seed
 ];
 
-/** Everything a thrown value shows: message, String(), JSON, own properties, stack, its causes. */
-function exposed(error: unknown): string {
-  const parts: string[] = [];
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const value = current as Error;
-    parts.push(
-      String(value),
-      value.message,
-      value.stack ?? '',
-      JSON.stringify(value),
-      JSON.stringify(Object.entries(value)),
-    );
-    current = value.cause;
-  }
-  return parts.join('\n');
-}
-
-function expectNothingSecret(text: string): void {
-  for (const value of SECRETS) {
-    for (const form of [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+')]) {
-      expect(text).not.toContain(form);
-    }
-  }
-}
-
 /** A session fit to use, or a listed AuthError; never a secret anywhere. */
 function expectWellFormed(outcome: unknown, started: number): void {
   if (isAuthError(outcome)) {
     expect(LISTED_CODES).toContain(outcome.code);
     if (outcome.error !== undefined) expect(REGISTERED_ERRORS).toContain(outcome.error);
-    expectNothingSecret(exposed(outcome));
+    expectNoSecrets(exposed(outcome), SECRETS);
   } else {
     const session = outcome as { accessToken: string; expiresAt: number; tokenType: string };
     expect(session.accessToken).toMatch(/^[\x21-\x7E]+$/);
@@ -210,7 +184,7 @@ function expectWellFormed(outcome: unknown, started: number): void {
     expect(session.expiresAt).toBeLessThanOrEqual(Date.now() + MAX_LIFETIME_SECONDS * 1000);
     expect(session.expiresAt).toBeGreaterThan(started);
   }
-  expectNothingSecret(printed.join('\n'));
+  expectNoSecrets(printed.join('\n'), SECRETS);
 }
 
 /** Whether `played` explicitly rejects the refresh token: 400 or 401 with invalid_grant or invalid_token. */
@@ -268,7 +242,7 @@ describe.each(Object.keys(PROVIDERS))('%s against generated token endpoint answe
             expect(snapshot.status).toBe('authenticated');
             expect(snapshot.session).toEqual(isAuthError(outcome) ? session : outcome);
           }
-          expectNothingSecret(JSON.stringify(snapshot.error));
+          expectNoSecrets(JSON.stringify(snapshot.error), SECRETS);
         } finally {
           client.destroy();
         }
