@@ -5,7 +5,7 @@ import { useRefreshStats } from './useRefreshStats.js';
 
 /** The token's life: a live countdown to expiry, how often it was refreshed, and when. */
 export function TokenPanel() {
-  const { accessToken, expiresAt, status } = useToken();
+  const { accessToken, expiresAt, status, expired } = useToken();
   const { error } = useAuth();
   const now = useNow();
   const { count, lastAt } = useRefreshStats();
@@ -23,6 +23,11 @@ export function TokenPanel() {
           <strong data-testid="expires-in">Expired</strong>
         )}
         {status === 'refreshing' && <span className="badge">refreshing…</span>}
+        {expired && (
+          <span className="badge" data-testid="reconnecting">
+            reconnecting…
+          </span>
+        )}
       </p>
       <p role="status" className="warning" data-testid="refresh-error">
         {error ? `Automatic refresh failed: ${errorMessage(error)} Retrying…` : ''}
