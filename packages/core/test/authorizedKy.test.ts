@@ -68,6 +68,22 @@ describe('client.ky', () => {
     expect(bearer(server.requests.at(-1)?.headers)).toBeUndefined();
   });
 
+  it('should keep an Authorization header the caller set, and leave its 401 to the caller', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+
+    const response = await client.ky.get(`${server.url}/api/me`, {
+      headers: { Authorization: 'Basic dXNlcjpwdw==' },
+      throwHttpErrors: false,
+    });
+
+    expect(response.status).toBe(401);
+    expect(bearer(server.requests.at(-1)?.headers)).toBe('Basic dXNlcjpwdw==');
+    expect(server.count('fx-token')).toBe(1); // no refresh for a credential that is not the client's
+    expect(server.count('me')).toBe(1); // and no retry
+  });
+
   it('should refresh once and retry once on a 401', async () => {
     const server = await startServer();
     const client = fxClient(server);

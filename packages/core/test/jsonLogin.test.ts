@@ -76,6 +76,7 @@ describe('jsonLogin', () => {
     ['1e306', MAX_LIFETIME_SECONDS],
     ['"1e306"', MAX_LIFETIME_SECONDS],
     ['"1e400"', MAX_LIFETIME_SECONDS],
+    ['"Infinity"', MAX_LIFETIME_SECONDS],
     ['true', ASSUMED_LIFETIME_SECONDS],
     ['{}', ASSUMED_LIFETIME_SECONDS],
   ])('should take expires_in %s as a lifetime of %i s', async (raw, seconds) => {

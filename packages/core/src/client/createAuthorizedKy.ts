@@ -14,6 +14,10 @@ export interface TokenSource {
 
 const BEARER = /^Bearer (.+)$/;
 
+/** Whether the caller set its own `Authorization` header: it is kept, and its 401 is the caller's. */
+const callerAuthorizes = (options: { headers?: HeadersInit }): boolean =>
+  new Headers(options.headers).has('Authorization');
+
 /**
  * A ky instance that sends `Authorization: Bearer <token>` to authorized origins only. On a 401 from
  * one of them it retries once through ky's own retry: with the current token if the one sent has
@@ -40,14 +44,14 @@ export function createAuthorizedKy(
     retry: { shouldRetry: ({ error }) => (isAuthError(error) ? false : undefined) },
     hooks: {
       beforeRequest: [
-        async (request) => {
-          if (!isAuthorized(request.url)) return;
+        async (request, options) => {
+          if (!isAuthorized(request.url) || callerAuthorizes(options)) return;
           request.headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
         },
       ],
       afterResponse: [
         async (request, normalized, response, state) => {
-          if (response.status !== 401 || !isAuthorized(request.url)) return undefined;
+          if (response.status !== 401 || !isAuthorized(request.url) || callerAuthorizes(normalized)) return undefined;
           const sent = BEARER.exec(request.headers.get('Authorization') ?? '')?.[1];
           const call: object = normalized.signal ?? normalized.context;
           if (sent === undefined || retried.has(call) || state.retryCount >= (normalized.retry.limit ?? 2))

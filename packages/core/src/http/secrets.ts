@@ -13,8 +13,10 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
   for (const secret of secrets) {
     if (secret === '') continue;
-    const forms = [secret, encodeQueryValue(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+    const forms = [secret, encodeQueryValue(secret), encodeURIComponent(secret)];
+    forms.push(encodeURIComponent(secret).replace(/%20/g, '+'));
     forms.push(JSON.stringify(secret).slice(1, -1)); // as a JSON body carries it
+    forms.push(new URLSearchParams({ s: secret }).toString().slice(2)); // as URLSearchParams writes it
     for (const form of new Set(forms)) {
       scrubbed = scrubbed.split(form).join(REDACTED);
     }
@@ -27,7 +29,8 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * scrubbed message and, for Node's fetch, the socket error code (e.g. `ECONNREFUSED`).
  */
 export function sanitizeCause(error: unknown, secrets: readonly string[]): Error {
-  const name = error instanceof Error ? error.name : 'Error';
+  // A name is an identifier (TypeError, AbortError); anything else may carry what it was given.
+  const name = error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
   const inner = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   const code = typeof inner?.code === 'string' ? ` (${inner.code})` : '';

@@ -22,7 +22,7 @@ export const MAX_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
  */
 export const ASSUMED_LIFETIME_SECONDS = 60 * 60;
 
-const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+const NUMBER = /^\s*[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|Infinity)\s*$/;
 
 /**
  * Converts a token response: `expires_in` may be a number or a numeric string (the JSON-login seed

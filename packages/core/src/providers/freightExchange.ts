@@ -59,6 +59,8 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), 'freightExchange: options.baseUrl').replace(/\/+$/, '');
   if (baseUrl.includes('?')) throw invalidOption('freightExchange: options.baseUrl', 'a URL without a query');
   const tokenPath = given('tokenPath', '/oauth/token');
+  if (/[?#\s]/.test(tokenPath))
+    throw invalidOption('freightExchange: options.tokenPath', 'a path without a query or #');
   const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
   const clientId = given('clientId', 'freightexchange');
   const clientSecret = given('clientSecret', 'secret');

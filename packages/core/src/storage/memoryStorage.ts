@@ -1,8 +1,9 @@
 import type { SessionStorage } from '../types.js';
 
 /**
- * Keeps the session in memory only: it is gone on reload. The default storage. Pass one instance
- * to several clients to let them share a session.
+ * Keeps the session in memory only: it is gone on reload. The default storage. One client per
+ * instance: clients given the same instance take turns refreshing, but do not hear of each other's
+ * logins and logouts. To share a session within a page, share the client.
  *
  * @example
  * ```ts

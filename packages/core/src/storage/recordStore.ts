@@ -135,10 +135,11 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
     },
     save(record: SessionRecord): void {
       const raw = codec.encode(record);
-      // Quota or privacy mode: the session stays in memory.
       if (write(raw)) {
         known = raw;
         leftBehind = null;
+      } else {
+        remove(); // quota or privacy mode: the session stays in memory, and no outdated copy (a spent refresh token) stays behind
       }
     },
     /** Removes the stored record, if it is this provider's. */
@@ -156,7 +157,8 @@ export function adoptRecord(from: SessionStorage, to: SessionStorage, codec: Rec
   if (typeof raw !== 'string' || !codec.isOwn(raw)) return;
   const record = codec.decode(raw);
   if (record && attempt(() => to.getItem()) === null) attempt(() => to.setItem(codec.encode(record)));
-  attempt(() => from.removeItem());
+  // Adopted once: if the old copy cannot go, a logged-out mark takes its place.
+  if (attempt(() => from.removeItem()) === undefined) attempt(() => from.setItem(codec.loggedOut));
 }
 
 /** `action()`'s result, or `undefined` when it threw. A returned Promise is never left to reject unhandled. */

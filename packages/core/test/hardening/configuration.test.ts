@@ -81,6 +81,13 @@ describe('configuration mistakes, refused when the client or provider is made', 
     refusal(() => freightExchange({ baseUrl }), 'freightExchange: options.baseUrl');
   });
 
+  it.each(['/oauth/token?tenant=1', '/oauth/token#x', '/oauth token'])(
+    'should refuse a FreightExchange tokenPath of %j, naming options.tokenPath',
+    (tokenPath) => {
+      refusal(() => freightExchange({ tokenPath }), 'freightExchange: options.tokenPath');
+    },
+  );
+
   it('should refuse a token URL with credentials, naming it', () => {
     refusal(
       () => clientCredentials({ ...PASSPORT, tokenUrl: 'https://svc:S3CR3T@passport.example.com/token' }),

@@ -75,6 +75,39 @@ describe('the record store', () => {
     expect(codec.decode(own.value()!)).toEqual(stored);
   });
 
+  it('should adopt a record of earlier versions once, even when its old copy cannot be removed', () => {
+    const [old, own] = [slot(), slot()];
+    old.set(
+      recordCodec('freightExchange https://fx.test/oauth/token').encode(record({ lineage: 'k', since: 1, seq: 0 })),
+    );
+    adoptRecord(old.view(false), own.view(true), codec);
+    own.set(null); // then a logout
+
+    adoptRecord(old.view(false), own.view(true), codec); // a reload
+
+    expect(own.value()).toBeNull();
+    expect(old.value()).toBe(codec.loggedOut);
+  });
+
+  it('should leave no outdated record behind when it cannot write a newer one', () => {
+    const shared = slot();
+    let writable = true;
+    const quota: SessionStorage = {
+      ...shared.view(true),
+      setItem: (next) => {
+        if (!writable) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        shared.set(next);
+      },
+    };
+    const store = createRecordStore(quota, codec);
+    store.save(record({ lineage: 'r', since: 1, seq: 0 }));
+    writable = false;
+
+    store.save(record({ lineage: 'r', since: 1, seq: 1 })); // a refresh: the stored refresh token is spent
+
+    expect(shared.value()).toBeNull();
+  });
+
   it("should not take another provider's record from the key of earlier versions", () => {
     const [old, own] = [slot(), slot()];
     const foreign = recordCodec('jsonLogin https://cas.test/login').encode(record({ lineage: 'x', since: 1, seq: 0 }));
