@@ -19,7 +19,7 @@ export function checkUrl(value: unknown, option: string): string {
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
     throw invalidOption(option, 'an absolute http(s) URL, e.g. "https://api.example.com"');
   }
-  if (url.username !== '' || url.password !== '' || url.hash !== '') {
+  if (url.username !== '' || url.password !== '' || (value as string).includes('#')) {
     throw invalidOption(option, 'a URL without credentials or a #fragment');
   }
   return value as string;

@@ -13,7 +13,8 @@ import type { TokenTransport } from './http/sendTokenRequest.js';
 import type { SessionEffect } from './session/sessionEvents.js';
 import { anonymousState, canRefreshNow, recordOf, type SessionRules } from './session/sessionState.js';
 import { transition } from './session/transition.js';
-import { adoptRecord, createRecordStore, recordCodec } from './storage/recordStore.js';
+import { recordCodec } from './storage/recordCodec.js';
+import { adoptRecord, createRecordStore } from './storage/recordStore.js';
 
 /**
  * Creates a bearer-token client for one token API.
@@ -29,8 +30,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readClientOptions(options);
   const providerKey = [provider.kind, provider.tokenUrl, provider.clientId].filter(Boolean).join(' ');
   const storage = chosen.storage.forClient?.(providerKey) ?? chosen.storage;
-  const codec = recordCodec(providerKey, `${provider.kind} ${provider.tokenUrl}`); // and its name in earlier versions
-  if (storage !== chosen.storage) adoptRecord(chosen.storage, storage, codec);
+  const legacy = recordCodec(`${provider.kind} ${provider.tokenUrl}`); // its name in earlier versions
+  const codec = recordCodec(providerKey, `${provider.kind} ${provider.tokenUrl}`);
+  if (storage !== chosen.storage) adoptRecord(chosen.storage, storage, legacy, codec);
   const rules: SessionRules = { leeway, canRefresh: (session) => provider.canRefresh(session) };
   // Never follows a redirect: it would carry the password, refresh token or client secret elsewhere.
   const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual', ...fetchOption });

@@ -111,7 +111,7 @@ export function createSessionCommands(dependencies: CommandDependencies) {
       now >= dueAt(record, rules.leeway) && state.phase.status === 'refreshing' && state.retry.failures === 0;
     if (!waits && now < record.session.expiresAt) return record.session.accessToken;
     // An expired token while retries back off: the last failure, not one more request per call.
-    const backingOff = state.retry.failures > 0 && (now < state.retry.at || !state.online);
+    const backingOff = state.retry.failures > 0 && now < state.retry.at;
     if (backingOff && state.phase.status === 'authenticated' && state.error) throw state.error;
     try {
       return (await refresh()).accessToken;

@@ -1,6 +1,7 @@
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { SessionRuntime } from './sessionRuntime.js';
-import type { createRecordStore, RecordCodec } from '../storage/recordStore.js';
+import type { RecordCodec } from '../storage/recordCodec.js';
+import type { createRecordStore } from '../storage/recordStore.js';
 import type { SessionStorage } from '../types.js';
 import { joinTabs, type TabSync } from './tabSync.js';
 import { watchWakeUps } from './watchWakeUps.js';

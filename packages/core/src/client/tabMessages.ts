@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import { knownOAuthError } from '../http/classifyFailure.js';
 import type { TabNews } from '../session/sessionEvents.js';
-import type { RecordCodec } from '../storage/recordStore.js';
+import type { RecordCodec } from '../storage/recordCodec.js';
 
 const KNOWN_CODES: Record<AuthErrorCode, true> = {
   invalid_credentials: true,

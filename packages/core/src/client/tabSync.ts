@@ -1,5 +1,5 @@
 import type { TabNews } from '../session/sessionEvents.js';
-import type { RecordCodec } from '../storage/recordStore.js';
+import type { RecordCodec } from '../storage/recordCodec.js';
 import { randomId } from './randomId.js';
 import { tabMessages } from './tabMessages.js';
 import { webLock, type RefreshLock } from './tabLock.js';

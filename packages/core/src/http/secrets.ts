@@ -13,8 +13,8 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
   for (const secret of secrets) {
     if (secret === '') continue;
-    const forms = [secret, encodeQueryValue(secret), encodeURIComponent(secret)];
-    forms.push(encodeURIComponent(secret).replace(/%20/g, '+'));
+    const encoded = encodeURIComponent(secret.toWellFormed()); // a lone surrogate would throw
+    const forms = [secret, encodeQueryValue(secret), encoded, encoded.replace(/%20/g, '+')];
     forms.push(JSON.stringify(secret).slice(1, -1)); // as a JSON body carries it
     forms.push(new URLSearchParams({ s: secret }).toString().slice(2)); // as URLSearchParams writes it
     for (const form of new Set(forms)) {

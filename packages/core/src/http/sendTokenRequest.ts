@@ -49,7 +49,7 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
         signal,
         ...(request.body === undefined ? {} : { body: request.body }),
       });
-      return { status: response.status, text: await readText(response) };
+      return { status: response.status, text: await readText(response, signal) };
     });
   } catch (error) {
     if (error instanceof AuthError && error.code === 'invalid_response') throw error;
@@ -71,20 +71,30 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
 /** The most of an answer the client reads: a token response is a few kB; an endless one must not fill the memory. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
-async function readText(response: Response): Promise<string> {
+/** The answer's text, at most {@link MAX_ANSWER_BYTES}; the body is let go on an abort or an overflow. */
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return '';
+  const release = (): void => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', release, { once: true });
   const decoder = new TextDecoder();
   let text = '';
-  for (let size = 0; ;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      void reader.cancel().catch(() => undefined);
-      throw new AuthError('invalid_response', `The token endpoint's answer is longer than ${MAX_ANSWER_BYTES} bytes.`);
+  try {
+    for (let size = 0; ;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > MAX_ANSWER_BYTES) {
+        release();
+        throw new AuthError(
+          'invalid_response',
+          `The token endpoint's answer is longer than ${MAX_ANSWER_BYTES} bytes.`,
+        );
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    signal.removeEventListener('abort', release);
   }
 }
 

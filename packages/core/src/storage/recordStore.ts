@@ -1,76 +1,6 @@
-import * as z from 'zod/mini';
-import { headerSafeToken } from '../http/tokenResponseSchema.js';
-import type { SessionRecord } from '../session/sessionRecord.js';
-import type { FxUser, Session, SessionStorage } from '../types.js';
-
-const text = z.nullable(z.string());
-
-const fxUserSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  firstName: text,
-  lastName: text,
-  email: text,
-  phone: text,
-  fax: text,
-  language: text,
-  spokenLanguages: z.array(z.string()),
-  businessId: text,
-  company: z.object({ id: text, name: text, postCode: text }),
-  autoUplift: z.object({ enabled: z.boolean(), initial: z.number(), max: z.number() }),
-});
-
-const recordSchema = z.object({
-  version: z.literal(1),
-  provider: z.string(),
-  issuedAt: z.number(),
-  // Records written before tabs were coordinated have no stamp: they get one from `issuedAt`.
-  lineage: z.optional(z.string()),
-  since: z.optional(z.number()),
-  seq: z.optional(z.number()),
-  session: z.object({
-    accessToken: headerSafeToken,
-    tokenType: z.literal('Bearer'),
-    refreshToken: z.optional(z.string()),
-    expiresAt: z.number(),
-    scope: z.optional(z.string()),
-    user: z.optional(fxUserSchema),
-  }),
-});
-
-/** A record in its stored (and announced) form: JSON, tagged with the provider it belongs to. */
-export interface RecordCodec {
-  encode(record: SessionRecord): string;
-  /** The record, or `null` for anything unreadable, foreign, or another provider's. */
-  decode(raw: string): SessionRecord | null;
-  /** What a client writes when it cannot remove its record: "logged out", in this provider's name. */
-  readonly loggedOut: string;
-  /** Whether `raw` was written by a client of this provider (a record, a logged-out mark, an older form). */
-  isOwn(raw: string): boolean;
-}
-
-/**
- * Encodes and validates records of `provider`. Records of `legacy` (the provider's name in earlier
- * versions) are read as its own, and rewritten under `provider` at the next save.
- */
-export function recordCodec(provider: string, legacy = provider): RecordCodec {
-  const ours = (tag: unknown): boolean => tag === provider || tag === legacy;
-  return {
-    encode: ({ lineage, since, seq, issuedAt, session }) =>
-      JSON.stringify({ version: 1, provider, issuedAt, lineage, since, seq, session }),
-    decode(raw) {
-      const parsed = recordSchema.safeParse(parseJson(raw));
-      if (!parsed.success || !ours(parsed.data.provider)) return null;
-      const { issuedAt, lineage = `stored-${issuedAt}`, since = issuedAt, seq = 0 } = parsed.data;
-      return { lineage, since, seq, issuedAt, session: toSession(parsed.data.session) };
-    },
-    loggedOut: JSON.stringify({ version: 1, provider, loggedOut: true }),
-    isOwn(raw) {
-      const parsed = parseJson(raw) as { version?: unknown; provider?: unknown } | null;
-      return parsed?.version === 1 && ours(parsed.provider); // a newer version's record is not ours to delete
-    },
-  };
-}
+import { isNewer, type SessionRecord } from '../session/sessionRecord.js';
+import type { SessionStorage } from '../types.js';
+import type { RecordCodec } from './recordCodec.js';
 
 /**
  * Reads and writes the session record in a {@link SessionStorage}. Any storage call may throw (or,
@@ -135,11 +65,11 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
     },
     save(record: SessionRecord): void {
       const raw = codec.encode(record);
+      // Quota or privacy mode: the session stays in memory. An older copy may stay stored: removing
+      // it could take another tab's newer record, or read as a logout when the page comes back.
       if (write(raw)) {
         known = raw;
         leftBehind = null;
-      } else {
-        remove(); // quota or privacy mode: the session stays in memory, and no outdated copy (a spent refresh token) stays behind
       }
     },
     /** Removes the stored record, if it is this provider's. */
@@ -148,17 +78,20 @@ export function createRecordStore(storage: SessionStorage, codec: RecordCodec) {
 }
 
 /**
- * Moves this provider's record from `from` (where earlier versions kept it: one key for every
- * provider) to `to`, unless `to` already holds one; either way `from` no longer holds it, so a
- * logout cannot leave a copy behind there.
+ * Moves a record of `legacy` (a client of an earlier version: one key for every provider, the
+ * provider's old name) from `from` to `to`, in the current form, unless `to` holds a newer one.
+ * `from` no longer holds it afterwards (a logged-out mark stands in if it cannot be removed), so a
+ * logout cannot leave a copy there. Nothing moves while `to` cannot be read.
  */
-export function adoptRecord(from: SessionStorage, to: SessionStorage, codec: RecordCodec): void {
+export function adoptRecord(from: SessionStorage, to: SessionStorage, legacy: RecordCodec, codec: RecordCodec): void {
   const raw = attempt(() => from.getItem());
-  if (typeof raw !== 'string' || !codec.isOwn(raw)) return;
-  const record = codec.decode(raw);
-  if (record && attempt(() => to.getItem()) === null) attempt(() => to.setItem(codec.encode(record)));
-  // Adopted once: if the old copy cannot go, a logged-out mark takes its place.
-  if (attempt(() => from.removeItem()) === undefined) attempt(() => from.setItem(codec.loggedOut));
+  const old = typeof raw === 'string' ? legacy.decode(raw) : null;
+  if (!old) return;
+  const current = attempt(() => to.getItem());
+  if (current === undefined) return;
+  const kept = current === null ? null : codec.decode(current);
+  if (!kept || isNewer(old, kept)) attempt(() => to.setItem(codec.encode(old)));
+  if (attempt(() => from.removeItem()) === undefined) attempt(() => from.setItem(legacy.loggedOut));
 }
 
 /** `action()`'s result, or `undefined` when it threw. A returned Promise is never left to reject unhandled. */
@@ -173,20 +106,4 @@ function attempt<T>(action: () => T): T | null | undefined {
   } catch {
     return undefined;
   }
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function toSession(stored: z.infer<typeof recordSchema>['session']): Session {
-  const session: Session = { accessToken: stored.accessToken, tokenType: 'Bearer', expiresAt: stored.expiresAt };
-  if (stored.refreshToken !== undefined) session.refreshToken = stored.refreshToken;
-  if (stored.scope !== undefined) session.scope = stored.scope;
-  if (stored.user !== undefined) session.user = stored.user satisfies FxUser;
-  return session;
 }

@@ -76,6 +76,7 @@ describe('configuration mistakes, refused when the client or provider is made', 
   it.each([
     ['https://user:secret@api.example.com', 'credentials'],
     ['https://api.example.com/#x', 'fragment'],
+    ['https://api.example.com/#', 'empty fragment'],
     ['https://api.example.com/?tenant=1', 'query'],
   ])('should refuse a FreightExchange baseUrl of %j (%s)', (baseUrl) => {
     refusal(() => freightExchange({ baseUrl }), 'freightExchange: options.baseUrl');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionStorage } from '@fx-auth/core';
-import { adoptRecord, createRecordStore, recordCodec } from '../../src/storage/recordStore.js';
+import { recordCodec } from '../../src/storage/recordCodec.js';
+import { adoptRecord, createRecordStore } from '../../src/storage/recordStore.js';
 import { record } from '../session/fixtures.js';
 
 /** One slot seen through two storages, as two tabs see localStorage; `removable: false` makes removeItem throw. */
@@ -17,10 +18,9 @@ function slot() {
   return { view, value: () => value, set: (next: string | null) => (value = next) };
 }
 
-const codec = recordCodec(
-  'freightExchange https://fx.test/oauth/token freightexchange',
-  'freightExchange https://fx.test/oauth/token',
-);
+const LEGACY = 'freightExchange https://fx.test/oauth/token';
+const legacy = recordCodec(LEGACY);
+const codec = recordCodec(`${LEGACY} freightexchange`, LEGACY);
 
 describe('the record store', () => {
   it('should not remove, when it retries a failed removal, a session another tab stored since', () => {
@@ -65,11 +65,10 @@ describe('the record store', () => {
 
   it('should move a record from the key of earlier versions to its own key, and leave no copy behind', () => {
     const [old, own] = [slot(), slot()];
-    const legacy = recordCodec('freightExchange https://fx.test/oauth/token');
     const stored = record({ lineage: 'kept', since: 1, seq: 0 });
     old.set(legacy.encode(stored));
 
-    adoptRecord(old.view(true), own.view(true), codec);
+    adoptRecord(old.view(true), own.view(true), legacy, codec);
 
     expect(old.value()).toBeNull();
     expect(codec.decode(own.value()!)).toEqual(stored);
@@ -80,32 +79,44 @@ describe('the record store', () => {
     old.set(
       recordCodec('freightExchange https://fx.test/oauth/token').encode(record({ lineage: 'k', since: 1, seq: 0 })),
     );
-    adoptRecord(old.view(false), own.view(true), codec);
+    adoptRecord(old.view(false), own.view(true), legacy, codec);
     own.set(null); // then a logout
 
-    adoptRecord(old.view(false), own.view(true), codec); // a reload
+    adoptRecord(old.view(false), own.view(true), legacy, codec); // a reload
 
     expect(own.value()).toBeNull();
-    expect(old.value()).toBe(codec.loggedOut);
+    expect(old.value()).toBe(legacy.loggedOut);
   });
 
-  it('should leave no outdated record behind when it cannot write a newer one', () => {
+  it("should leave the stored record alone when its own write fails: it may be another tab's newer one", () => {
     const shared = slot();
-    let writable = true;
-    const quota: SessionStorage = {
+    const stored = codec.encode(record({ lineage: 'theirs', since: 2, seq: 0 }));
+    shared.set(stored);
+    const full: SessionStorage = {
       ...shared.view(true),
-      setItem: (next) => {
-        if (!writable) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        shared.set(next);
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       },
     };
-    const store = createRecordStore(quota, codec);
-    store.save(record({ lineage: 'r', since: 1, seq: 0 }));
-    writable = false;
 
-    store.save(record({ lineage: 'r', since: 1, seq: 1 })); // a refresh: the stored refresh token is spent
+    createRecordStore(full, codec).save(record({ lineage: 'mine', since: 1, seq: 3 }));
 
-    expect(shared.value()).toBeNull();
+    expect(shared.value()).toBe(stored);
+  });
+
+  it('should keep the newer of the two when both keys hold a record, and take none of the current form', () => {
+    const [old, own] = [slot(), slot()];
+    const newer = record({ lineage: 'old-tab', since: 5, seq: 2 }); // an old version's tab kept refreshing
+    old.set(legacy.encode(newer));
+    own.set(codec.encode(record({ lineage: 'old-tab', since: 5, seq: 1 })));
+
+    adoptRecord(old.view(true), own.view(true), legacy, codec);
+    expect(codec.decode(own.value()!)).toEqual(newer);
+
+    const current = codec.encode(record({ lineage: 'now', since: 9, seq: 0 }));
+    old.set(current); // a client of this version that chose the old key itself
+    adoptRecord(old.view(true), own.view(true), legacy, codec);
+    expect(old.value()).toBe(current);
   });
 
   it("should not take another provider's record from the key of earlier versions", () => {
@@ -113,7 +124,7 @@ describe('the record store', () => {
     const foreign = recordCodec('jsonLogin https://cas.test/login').encode(record({ lineage: 'x', since: 1, seq: 0 }));
     old.set(foreign);
 
-    adoptRecord(old.view(true), own.view(true), codec);
+    adoptRecord(old.view(true), own.view(true), legacy, codec);
 
     expect([old.value(), own.value()]).toEqual([foreign, null]);
   });

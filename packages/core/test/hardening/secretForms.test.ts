@@ -14,6 +14,12 @@ describe('secrets in low-level failures', () => {
     expect(scrubSecrets(`rejected: password=${written}; done`, [PASSWORD])).not.toContain(written);
   });
 
+  it('should scrub a secret holding a lone surrogate without throwing', () => {
+    const odd = 'pw\uD800x';
+
+    expect(scrubSecrets(`password=${odd} and ${encodeURIComponent(odd.toWellFormed())}`, [odd])).not.toMatch(/pw/);
+  });
+
   it('should scrub the query and the credentials of any URL', () => {
     const scrubbed = scrubSecrets('at https://svc:S3CR3T@api.test/token?client_secret=x y', []);
 
