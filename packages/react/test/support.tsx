@@ -1,5 +1,5 @@
 import { StrictMode, type ReactNode } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { startMockTokenServer, type MockServerOptions, type RunningMockTokenServer } from '@fx-auth/mock-server';
@@ -49,10 +49,12 @@ export async function settle(turns = 20): Promise<void> {
   });
 }
 
+/** Waits until `predicate` holds (vitest's own poll: a check every 10 ms for at most 2 s), naming `what` if it never does. */
 export async function eventually(predicate: () => boolean, what = 'condition'): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (predicate()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await vi.waitFor(
+    () => {
+      if (!predicate()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: 2_000, interval: 10 },
+  );
 }

@@ -19,7 +19,7 @@ export interface JsonLoginOptions {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-// The seed answers a wrong password with `invalid_request` (status undocumented): any 400, 401 or 403.
+// The seed answers a wrong password with `invalid_request` (status undocumented): every 400, 401 or 403.
 const classifyLogin: FailureClassifier = (status) =>
   status === 400 || status === 401 || status === 403 ? 'invalid_credentials' : undefined;
 // Only an explicit rejection of the refresh token ends the session; a bare 401 may be a proxy's.
