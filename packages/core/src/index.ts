@@ -6,6 +6,7 @@ export { freightExchange } from './providers/freightExchange.js';
 export type { FreightExchangeOptions } from './providers/freightExchange.js';
 export { clientCredentials } from './providers/clientCredentials.js';
 export type { ClientCredentialsOptions } from './providers/clientCredentials.js';
+export type { ClientAuthentication } from './http/clientAuthentication.js';
 export { jsonLogin } from './providers/jsonLogin.js';
 export type { JsonLoginOptions } from './providers/jsonLogin.js';
 export type { TokenProvider, ProviderGrant } from './providers/TokenProvider.js';

@@ -39,13 +39,16 @@ describe('clientCredentials', () => {
   it.each([
     ['symbols, and a colon in the secret', { id: 'IKIA9/+=', secret: 's3c:r&t %20+' }],
     ['non-Latin-1 characters', { id: 'clïent', secret: 'sécret✓' }],
-  ])('should encode credentials with %s exactly as base64(id + ":" + secret)', async (_name, credentials) => {
-    const { server, client } = await setUp(credentials);
-    await client.login();
+  ])(
+    'should encode credentials with %s exactly as base64(id + ":" + secret) with client_secret_basic_unencoded (the seed\'s form)',
+    async (_name, credentials) => {
+      const { server, client } = await setUp(credentials, { clientAuthentication: 'client_secret_basic_unencoded' });
+      await client.login();
 
-    const expected = Buffer.from(`${credentials.id}:${credentials.secret}`, 'utf8').toString('base64');
-    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${expected}`);
-  });
+      const expected = Buffer.from(`${credentials.id}:${credentials.secret}`, 'utf8').toString('base64');
+      expect(server.requests[0]?.headers.authorization).toBe(`Basic ${expected}`);
+    },
+  );
 
   it('should send the scope when given', async () => {
     const { server, client } = await setUp(undefined, { scope: 'profile payments' });

@@ -9,6 +9,7 @@ import {
   type AuthClient,
   type AuthClientOptions,
   type AuthSnapshot,
+  type ClientAuthentication,
 } from '@fx-auth/core';
 
 const servers: RunningMockTokenServer[] = [];
@@ -40,10 +41,20 @@ export function fxClient(server: { url: string }, options: Partial<AuthClientOpt
 /** A client-credentials (Passport) client for `server`, destroyed after the test. */
 export function passportClient(
   server: { url: string },
-  options: Partial<AuthClientOptions> & { clientId?: string; clientSecret?: string } = {},
+  options: Partial<AuthClientOptions> & {
+    clientId?: string;
+    clientSecret?: string;
+    clientAuthentication?: ClientAuthentication;
+  } = {},
 ): AuthClient {
-  const { clientId = 'demo-client', clientSecret = 'demo-secret', ...clientOptions } = options;
-  const provider = clientCredentials({ tokenUrl: `${server.url}/passport/oauth/token`, clientId, clientSecret });
+  const { clientId = 'demo-client', clientSecret = 'demo-secret', clientAuthentication, ...clientOptions } = options;
+  const tokenUrl = `${server.url}/passport/oauth/token`;
+  const provider = clientCredentials({
+    tokenUrl,
+    clientId,
+    clientSecret,
+    ...(clientAuthentication ? { clientAuthentication } : {}),
+  });
   return track(createAuthClient({ provider, ...clientOptions }));
 }
 

@@ -1,5 +1,5 @@
 import { checkObject, checkText, checkUrl } from '../checkOptions.js';
-import { toBase64 } from '../http/encoding.js';
+import { clientProof, type ClientAuthentication } from '../http/clientAuthentication.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
@@ -13,6 +13,12 @@ export interface ClientCredentialsOptions {
   clientSecret: string;
   /** Sent as the form field `scope` when given (Passport accepts e.g. `profile`). */
   scope?: string;
+  /**
+   * How the client id and secret are sent; see {@link ClientAuthentication}. Passport's documented
+   * ids and secrets (letters and digits) are the same bytes in both Basic forms.
+   * @default 'client_secret_basic'
+   */
+  clientAuthentication?: ClientAuthentication;
 }
 
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
@@ -41,8 +47,13 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const clientId = checkText(options.clientId, 'clientCredentials: options.clientId');
   const clientSecret = checkText(options.clientSecret, 'clientCredentials: options.clientSecret');
   const scope = options.scope === undefined ? undefined : checkText(options.scope, 'clientCredentials: options.scope');
-  const basic = `Basic ${toBase64(`${clientId}:${clientSecret}`)}`;
-  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  const proof = clientProof(
+    options.clientAuthentication ?? 'client_secret_basic',
+    clientId,
+    clientSecret,
+    'clientCredentials: options.clientAuthentication',
+  );
+  const form = new URLSearchParams({ grant_type: 'client_credentials', ...proof.params });
   if (scope !== undefined) form.set('scope', scope);
   const body = form.toString();
 
@@ -51,9 +62,9 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
       transport,
       {
         url: tokenUrl,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: '*/*', Authorization: basic },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: '*/*', ...proof.headers },
         body,
-        secrets: [clientSecret, basic.slice('Basic '.length)],
+        secrets: proof.secrets,
       },
       classify,
     );
