@@ -28,6 +28,35 @@ describe('freightExchange', () => {
     expect(request?.body).toBe('');
   });
 
+  it('should send every parameter in a form body, and none in the URL, with parameters: body', async () => {
+    const server = await startServer();
+    const client = track(createAuthClient({ provider: freightExchange({ baseUrl: server.url, parameters: 'body' }) }));
+    const session = await client.login({ username: 'demo', password: 'demo' });
+    await client.refresh();
+
+    const [login, refresh] = server.requests;
+    expect([login?.url, refresh?.url]).toEqual(['/oauth/token', '/oauth/token']);
+    expect(login?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(login?.body).toBe(
+      'client_id=freightexchange&client_secret=secret&scope=any&grant_type=password&username=demo&password=demo',
+    );
+    expect(new URLSearchParams(refresh?.body).get('refresh_token')).toBe(session.refreshToken);
+    expect(new URLSearchParams(refresh?.body).get('grant_type')).toBe('refresh_token');
+  });
+
+  it.each(PASSWORDS)('should deliver the password %j unchanged in a form body', async (password) => {
+    const server = await startServer({ users: [{ username: 'ü ser&1', password, profile: { id: '7', login: 'u' } }] });
+    const provider = freightExchange({ baseUrl: server.url, parameters: 'body' });
+
+    await track(createAuthClient({ provider })).login({ username: 'ü ser&1', password });
+
+    expect(new URLSearchParams(server.requests[0]?.body).get('password')).toBe(password);
+  });
+
+  it('should refuse parameters other than query or body, naming the option', () => {
+    expect(() => freightExchange({ parameters: 'header' as 'body' })).toThrow(/options\.parameters/);
+  });
+
   it.each(PASSWORDS)('should deliver the password %j unchanged', async (password) => {
     const server = await startServer({ users: [{ username: 'ü ser&1', password, profile: { id: '7', login: 'u' } }] });
     const session = await fxClient(server).login({ username: 'ü ser&1', password });

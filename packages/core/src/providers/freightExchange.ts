@@ -27,6 +27,14 @@ export interface FreightExchangeOptions {
   clientSecret?: string;
   /** @default 'any' */
   scope?: string;
+  /**
+   * Where the grant's parameters (client id and secret, username, password, refresh token) go:
+   * the query string, as the API documents, or an `application/x-www-form-urlencoded` body, which
+   * Spring's token endpoint reads as well and which keeps the password out of URLs, proxy logs and
+   * devtools. Prefer `'body'` where the server takes it.
+   * @default 'query'
+   */
+  parameters?: 'query' | 'body';
 }
 
 const DEFAULT_BASE_URL = 'https://api.fx.demo.wktransportservices.com';
@@ -65,6 +73,10 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const clientId = given('clientId', 'freightexchange');
   const clientSecret = given('clientSecret', 'secret');
   const scope = given('scope', 'any');
+  const inBody = options.parameters === 'body';
+  if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
+    throw invalidOption('freightExchange: options.parameters', "'query' or 'body'");
+  }
 
   async function post(
     transport: TokenTransport,
@@ -72,14 +84,14 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
     secrets: readonly string[],
     classify: FailureClassifier,
   ): Promise<ProviderGrant> {
-    const query = params.map(([name, value]) => `${name}=${encodeQueryValue(value)}`).join('&');
+    const encoded = params.map(([name, value]) => `${name}=${encodeQueryValue(value)}`).join('&');
+    const headers = { Accept: 'application/json', 'Cache-Control': 'no-cache' };
+    const request = inBody
+      ? { url: tokenUrl, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded }
+      : { url: `${tokenUrl}?${encoded}`, headers };
     const { response, grant } = await exchangeToken(
       transport,
-      {
-        url: `${tokenUrl}?${query}`,
-        headers: { Accept: 'application/json', 'Cache-Control': 'no-cache' },
-        secrets: [clientSecret, ...secrets],
-      },
+      { ...request, secrets: [clientSecret, ...secrets] },
       classify,
     );
     if (response.user === undefined || response.user === null) return grant;
