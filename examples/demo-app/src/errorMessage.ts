@@ -20,6 +20,9 @@ export function errorMessage(error: AuthError): string {
     case 'no_session':
       return 'The login was cancelled.';
     case 'invalid_request':
+    case 'invalid_grant':
+    case 'unauthorized_client':
+    case 'unsupported_grant_type':
     case 'invalid_scope':
     case 'invalid_options':
       return 'This application is misconfigured and cannot log in. Please tell its support.';

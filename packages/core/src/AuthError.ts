@@ -14,8 +14,12 @@
  *   unexpected 4xx).
  * - `invalid_response`: a success status with a body that is not a valid token response (a token
  *   that is not a valid header value, for one).
- * - `invalid_request`: the server refused the request as malformed or unsupported
- *   (`invalid_request`, `unsupported_grant_type`). Retrying will not help.
+ * - `invalid_request`: the server refused the request as malformed (`invalid_request`, or the
+ *   JSON-login seed's `missing parameters`). Retrying will not help.
+ * - `invalid_grant`: the server refused the grant for another reason than a wrong password or an
+ *   expired refresh token. Retrying will not help.
+ * - `unauthorized_client`: this client may not use this grant. Retrying will not help.
+ * - `unsupported_grant_type`: the server does not know this grant. Retrying will not help.
  * - `invalid_scope`: the server refused the requested scope. Retrying will not help.
  * - `invalid_options`: `createAuthClient()` or a provider was given a wrong option; the message names
  *   it. Thrown at creation, never later.
@@ -30,6 +34,9 @@ export type AuthErrorCode =
   | 'server'
   | 'invalid_response'
   | 'invalid_request'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
   | 'invalid_scope'
   | 'invalid_options';
 

@@ -14,6 +14,9 @@ const KNOWN_CODES: Record<AuthErrorCode, true> = {
   server: true,
   invalid_response: true,
   invalid_request: true,
+  invalid_grant: true,
+  unauthorized_client: true,
+  unsupported_grant_type: true,
   invalid_scope: true,
   invalid_options: true,
 };

@@ -40,16 +40,16 @@ export function rejectsRefreshToken(status: number, error: string | undefined): 
   return (status === 400 || status === 401) && (error === 'invalid_grant' || error === 'invalid_token');
 }
 
-/** The code of a refusal that names the client or the request as wrong, on any grant. */
+/** The code of an RFC 6749 §5.2 refusal (and the seeds' own), on any grant: each has its own. */
 export function classifyOAuthError(error: string | undefined): AuthErrorCode | undefined {
   switch (error) {
     case 'invalid_client':
+    case 'invalid_grant':
     case 'unauthorized_client':
-      return 'invalid_client';
-    case 'invalid_scope':
-      return 'invalid_scope';
-    case 'invalid_request':
     case 'unsupported_grant_type':
+    case 'invalid_scope':
+    case 'invalid_request':
+      return error;
     case 'missing parameters': // the JSON-login seed
       return 'invalid_request';
     default:

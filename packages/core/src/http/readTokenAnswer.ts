@@ -8,7 +8,12 @@ import { tokenResponseSchema, type TokenResponse } from './tokenResponseSchema.j
  * the OAuth `error` field (only a known one). `undefined` leaves it to the codes every grant shares
  * (`invalid_client`, `invalid_request`, `invalid_scope`), then to `server`.
  */
-export type FailureClassifier = (status: number, oauthError: string | undefined) => AuthErrorCode | undefined;
+export type FailureClassifier = (
+  status: number,
+  oauthError: string | undefined,
+  /** The answer's `error_description`, to tell cases apart; never shown anywhere. */
+  description: string,
+) => AuthErrorCode | undefined;
 
 const MESSAGES: Record<AuthErrorCode, string> = {
   invalid_credentials: 'The username or password was rejected.',
@@ -19,7 +24,10 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   timeout: 'The token endpoint did not answer in time.',
   server: 'The token endpoint failed.',
   invalid_response: 'The token endpoint did not send a valid token response.',
-  invalid_request: 'The token endpoint refused the request as malformed or unsupported.',
+  invalid_request: 'The token endpoint refused the request as malformed.',
+  invalid_grant: 'The token endpoint refused the grant.',
+  unauthorized_client: 'This client may not use this grant.',
+  unsupported_grant_type: 'The token endpoint does not support this grant.',
   invalid_scope: 'The token endpoint refused the requested scope.',
   invalid_options: 'The client is misconfigured.',
 };
@@ -47,7 +55,10 @@ export function readTokenAnswer(answer: TokenAnswer, classify: FailureClassifier
     throw new AuthError('invalid_response', MESSAGES.invalid_response, { status });
   }
   const oauthError = readOAuthError(body);
-  const code = isRefusalStatus(status) ? (classify(status, oauthError) ?? classifyOAuthError(oauthError)) : undefined;
+  const description = String((body as { error_description?: unknown } | null)?.error_description ?? '').slice(0, 200);
+  const code = isRefusalStatus(status)
+    ? (classify(status, oauthError, description) ?? classifyOAuthError(oauthError))
+    : undefined;
   const final = code ?? 'server';
   const suffix = oauthError === undefined ? `HTTP ${status}` : `HTTP ${status} ${oauthError}`;
   throw new AuthError(

@@ -22,7 +22,8 @@ export interface ClientCredentialsOptions {
 }
 
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
-const classifyLogin: FailureClassifier = (status) => (status === 401 || status === 403 ? 'invalid_client' : undefined);
+const classifyLogin: FailureClassifier = (status, error) =>
+  error === undefined && (status === 401 || status === 403) ? 'invalid_client' : undefined;
 // Renewing a token the client got before: only an OAuth answer says the client was refused; a bare
 // 401 or 403 may be a proxy's page, and is retried.
 const classifyRenewal: FailureClassifier = () => undefined;

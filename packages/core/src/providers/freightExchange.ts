@@ -41,8 +41,8 @@ const DEFAULT_BASE_URL = 'https://api.fx.demo.wktransportservices.com';
 
 // Spring Security OAuth2: a wrong password is 400 invalid_grant, a bad client 401 invalid_client.
 const classifyLogin: FailureClassifier = (status, error) => {
-  if (status === 401 || status === 403) return 'invalid_client';
-  return error === 'invalid_grant' ? 'invalid_credentials' : undefined;
+  if (error === 'invalid_grant') return 'invalid_credentials';
+  return error === undefined && (status === 401 || status === 403) ? 'invalid_client' : undefined;
 };
 
 // A garbage, expired or foreign refresh token is 401 invalid_token or 400 invalid_grant.

@@ -19,9 +19,14 @@ export interface JsonLoginOptions {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-// The seed answers a wrong password with `invalid_request` (status undocumented): every 400, 401 or 403.
-const classifyLogin: FailureClassifier = (status) =>
-  status === 400 || status === 401 || status === 403 ? 'invalid_credentials' : undefined;
+// A bare 400, 401 or 403 is a wrong password; so is the seed's `invalid_request` "Invalid credentials"
+// (status undocumented). Any other OAuth error keeps its own code.
+const classifyLogin: FailureClassifier = (status, error, description) => {
+  if (error === undefined || error === 'invalid_grant') {
+    return status === 400 || status === 401 || status === 403 ? 'invalid_credentials' : undefined;
+  }
+  return error === 'invalid_request' && /credential|password/i.test(description) ? 'invalid_credentials' : undefined;
+};
 // Only an explicit rejection of the refresh token ends the session; a bare 401 may be a proxy's.
 const classifyRefresh: FailureClassifier = (status, error) =>
   rejectsRefreshToken(status, error) ? 'session_expired' : undefined;

@@ -67,6 +67,9 @@ const REFUSALS: ReadonlySet<AuthError['code']> = new Set([
   'invalid_client',
   'invalid_credentials',
   'invalid_request',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
   'invalid_scope',
 ]);
 const isRefusal = (error: AuthError): boolean => REFUSALS.has(error.code);

@@ -103,10 +103,10 @@ describe('what a token endpoint answers', () => {
 
   it.each([
     ['invalid_request', 'invalid_request'],
-    ['unsupported_grant_type', 'invalid_request'],
+    ['unsupported_grant_type', 'unsupported_grant_type'],
     ['missing parameters', 'invalid_request'],
     ['invalid_scope', 'invalid_scope'],
-    ['unauthorized_client', 'invalid_client'],
+    ['unauthorized_client', 'unauthorized_client'],
     ['invalid_client', 'invalid_client'],
   ])(
     'should report a refresh refused with %s as %s, keep the still-valid token, and not ask again',

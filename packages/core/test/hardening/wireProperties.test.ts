@@ -150,6 +150,9 @@ const LISTED_CODES = [
   'server',
   'invalid_response',
   'invalid_request',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
   'invalid_scope',
 ];
 const REGISTERED_ERRORS = [
