@@ -25,6 +25,11 @@ export function checkUrl(value: unknown, option: string): string {
   return value as string;
 }
 
+/** `value` as an absolute http(s) URL when given, else `undefined`. */
+export function optionalUrl(value: unknown, option: string): string | undefined {
+  return value === undefined ? undefined : checkUrl(value, option);
+}
+
 /** `value` as a non-empty string, or an `invalid_options` error naming `option`. */
 export function checkText(value: unknown, option: string): string {
   if (typeof value !== 'string' || value === '') throw invalidOption(option, 'a non-empty string');

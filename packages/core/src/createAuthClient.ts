@@ -84,7 +84,14 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     login,
     logout: async () => {
       shared.lookAround(); // a session another tab stored is logged out too, and the tabs hear of it
+      const ended = recordOf(runtime.state())?.session;
       runtime.dispatch({ type: 'logout_requested' });
+      // Best effort, and not awaited: a revocation never delays or fails a logout, nor outlives it as an error.
+      const revocation = new AbortController().signal; // not the session's: the logout has just aborted that
+      const revoke = () => (ended ? provider.revoke?.(transport(revocation), ended) : undefined);
+      void Promise.resolve()
+        .then(revoke)
+        .catch(() => undefined);
     },
     getAccessToken,
     refresh,

@@ -24,4 +24,9 @@ export interface TokenProvider {
   refresh(transport: TokenTransport, session: Session): Promise<ProviderGrant>;
   /** Whether this session can be extended without the user's password. */
   canRefresh(session: Session): boolean;
+  /**
+   * Revokes the session's refresh token, else its access token (RFC 7009), where the provider was
+   * given a `revocationUrl`. Best effort: it never throws.
+   */
+  revoke?(transport: TokenTransport, session: Session): Promise<void>;
 }

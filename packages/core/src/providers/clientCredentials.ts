@@ -1,8 +1,9 @@
-import { checkObject, checkText, checkUrl } from '../checkOptions.js';
+import { checkObject, checkText, checkUrl, optionalUrl } from '../checkOptions.js';
 import { clientProof, type ClientAuthentication } from '../http/clientAuthentication.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
+import { revokeToken } from './revokeToken.js';
 import type { TokenProvider } from './TokenProvider.js';
 
 /** Options of {@link clientCredentials}. */
@@ -19,6 +20,8 @@ export interface ClientCredentialsOptions {
    * @default 'client_secret_basic'
    */
   clientAuthentication?: ClientAuthentication;
+  /** The RFC 7009 revocation endpoint: `logout()` then revokes the access token, best effort. */
+  revocationUrl?: string;
 }
 
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
@@ -72,6 +75,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     return result;
   };
 
+  const revocationUrl = optionalUrl(options.revocationUrl, 'clientCredentials: options.revocationUrl');
   return {
     kind: 'clientCredentials',
     tokenUrl,
@@ -79,5 +83,8 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     login: (transport) => grant(transport, classifyLogin),
     refresh: (transport) => grant(transport, classifyRenewal),
     canRefresh: () => true,
+    ...(revocationUrl && {
+      revoke: (transport, session) => revokeToken(transport, session, { url: revocationUrl, ...proof }),
+    }),
   };
 }

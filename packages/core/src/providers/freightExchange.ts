@@ -1,5 +1,5 @@
 import { AuthError } from '../AuthError.js';
-import { checkObject, checkText, checkUrl, invalidOption } from '../checkOptions.js';
+import { checkObject, checkText, checkUrl, invalidOption, optionalUrl } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
@@ -7,6 +7,7 @@ import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
 import { fxUserWireSchema, toFxUser } from './fxUserSchema.js';
 import { requireCredentials } from './requireCredentials.js';
+import { revokeToken } from './revokeToken.js';
 import type { ProviderGrant, TokenProvider } from './TokenProvider.js';
 
 /** Options of {@link freightExchange}. */
@@ -35,6 +36,11 @@ export interface FreightExchangeOptions {
    * @default 'query'
    */
   parameters?: 'query' | 'body';
+  /**
+   * An RFC 7009 revocation endpoint, where the server has one: `logout()` then revokes the refresh
+   * token (client id and secret in the form body), best effort.
+   */
+  revocationUrl?: string;
 }
 
 const DEFAULT_BASE_URL = 'https://api.fx.demo.wktransportservices.com';
@@ -73,6 +79,7 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const clientId = given('clientId', 'freightexchange');
   const clientSecret = given('clientSecret', 'secret');
   const scope = given('scope', 'any');
+  const revocationUrl = optionalUrl(options.revocationUrl, 'freightExchange: options.revocationUrl');
   const inBody = options.parameters === 'body';
   if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
     throw invalidOption('freightExchange: options.parameters', "'query' or 'body'");
@@ -131,5 +138,13 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
       return post(transport, params, [refreshToken, session.accessToken], classifyRefresh);
     },
     canRefresh: (session) => session.refreshToken !== undefined,
+    ...(revocationUrl && {
+      revoke: (transport, session) =>
+        revokeToken(transport, session, {
+          url: revocationUrl,
+          params: { client_id: clientId, client_secret: clientSecret },
+          secrets: [clientSecret],
+        }),
+    }),
   };
 }

@@ -1,9 +1,10 @@
-import { checkObject, checkUrl } from '../checkOptions.js';
+import { checkObject, checkUrl, optionalUrl } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
 import { requireCredentials } from './requireCredentials.js';
+import { revokeToken } from './revokeToken.js';
 import type { TokenProvider } from './TokenProvider.js';
 
 /** Options of {@link jsonLogin}. */
@@ -15,6 +16,8 @@ export interface JsonLoginOptions {
    * login. Without it the session ends when the token expires: the password is never kept.
    */
   refreshUrl?: string;
+  /** An RFC 7009 revocation endpoint: `logout()` then revokes the refresh token (else the access token), best effort. */
+  revocationUrl?: string;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -46,8 +49,8 @@ const classifyRefresh: FailureClassifier = (status, error) =>
 export function jsonLogin(options: JsonLoginOptions): TokenProvider {
   checkObject(options, 'jsonLogin(options)');
   const tokenUrl = checkUrl(options.tokenUrl, 'jsonLogin: options.tokenUrl');
-  const refreshUrl =
-    options.refreshUrl === undefined ? undefined : checkUrl(options.refreshUrl, 'jsonLogin: options.refreshUrl');
+  const refreshUrl = optionalUrl(options.refreshUrl, 'jsonLogin: options.refreshUrl');
+  const revocationUrl = optionalUrl(options.revocationUrl, 'jsonLogin: options.revocationUrl');
 
   const post = async (
     transport: TokenTransport,
@@ -72,5 +75,8 @@ export function jsonLogin(options: JsonLoginOptions): TokenProvider {
       return post(transport, refreshUrl ?? tokenUrl, { refresh_token: refreshToken }, secrets, classifyRefresh);
     },
     canRefresh: (session) => refreshUrl !== undefined && session.refreshToken !== undefined,
+    ...(revocationUrl && {
+      revoke: (transport, session) => revokeToken(transport, session, { url: revocationUrl }),
+    }),
   };
 }
