@@ -53,6 +53,20 @@ describe('freightExchange', () => {
     expect(new URLSearchParams(server.requests[0]?.body).get('password')).toBe(password);
   });
 
+  it('should send the client in a Basic header, and not among the parameters, with client_secret_basic', async () => {
+    const server = await startServer();
+    const provider = freightExchange({
+      baseUrl: server.url,
+      clientSecret: 's e+c',
+      clientAuthentication: 'client_secret_basic',
+    });
+    await rejectionOf(track(createAuthClient({ provider })).login(DEMO)); // the mock, like the API, wants parameters
+
+    const [request] = server.requests;
+    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from('freightexchange:s+e%2Bc').toString('base64')}`);
+    expect(request?.url).not.toMatch(/client_id|client_secret/);
+  });
+
   it('should refuse parameters other than query or body, naming the option', () => {
     expect(() => freightExchange({ parameters: 'header' as 'body' })).toThrow(/options\.parameters/);
   });

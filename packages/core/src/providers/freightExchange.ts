@@ -1,6 +1,7 @@
 import { AuthError } from '../AuthError.js';
 import { checkObject, checkText, checkUrl, invalidOption, optionalUrl } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
+import { clientProof } from '../http/clientAuthentication.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -8,40 +9,10 @@ import { exchangeToken } from './exchangeToken.js';
 import { fxUserWireSchema, toFxUser } from './fxUserSchema.js';
 import { requireCredentials } from './requireCredentials.js';
 import { revokeToken } from './revokeToken.js';
+import type { FreightExchangeOptions } from './freightExchangeOptions.js';
 import type { ProviderGrant, TokenProvider } from './TokenProvider.js';
 
-/** Options of {@link freightExchange}. */
-export interface FreightExchangeOptions {
-  /**
-   * The API host.
-   * @default 'https://api.fx.demo.wktransportservices.com'
-   */
-  baseUrl?: string;
-  /**
-   * The token endpoint's path (later API revisions use `/user/token`).
-   * @default '/oauth/token'
-   */
-  tokenPath?: string;
-  /** @default 'freightexchange' */
-  clientId?: string;
-  /** @default 'secret' */
-  clientSecret?: string;
-  /** @default 'any' */
-  scope?: string;
-  /**
-   * Where the grant's parameters (client id and secret, username, password, refresh token) go:
-   * the query string, as the API documents, or an `application/x-www-form-urlencoded` body, which
-   * Spring's token endpoint reads as well and which keeps the password out of URLs, proxy logs and
-   * devtools. Prefer `'body'` where the server takes it.
-   * @default 'query'
-   */
-  parameters?: 'query' | 'body';
-  /**
-   * An RFC 7009 revocation endpoint, where the server has one: `logout()` then revokes the refresh
-   * token (client id and secret in the form body), best effort.
-   */
-  revocationUrl?: string;
-}
+export type { FreightExchangeOptions } from './freightExchangeOptions.js';
 
 const DEFAULT_BASE_URL = 'https://api.fx.demo.wktransportservices.com';
 
@@ -79,6 +50,13 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const clientId = given('clientId', 'freightexchange');
   const clientSecret = given('clientSecret', 'secret');
   const scope = given('scope', 'any');
+  const method = options.clientAuthentication ?? 'parameters';
+  const option = 'freightExchange: options.clientAuthentication';
+  const proof =
+    method === 'parameters'
+      ? { headers: {}, params: { client_id: clientId, client_secret: clientSecret }, secrets: [clientSecret] }
+      : clientProof(method, clientId, clientSecret, option);
+  const client = Object.entries(proof.params);
   const revocationUrl = optionalUrl(options.revocationUrl, 'freightExchange: options.revocationUrl');
   const inBody = options.parameters === 'body';
   if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
@@ -92,13 +70,13 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
     classify: FailureClassifier,
   ): Promise<ProviderGrant> {
     const encoded = params.map(([name, value]) => `${name}=${encodeQueryValue(value)}`).join('&');
-    const headers = { Accept: 'application/json', 'Cache-Control': 'no-cache' };
+    const headers = { Accept: 'application/json', 'Cache-Control': 'no-cache', ...proof.headers };
     const request = inBody
       ? { url: tokenUrl, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded }
       : { url: `${tokenUrl}?${encoded}`, headers };
     const { response, grant } = await exchangeToken(
       transport,
-      { ...request, secrets: [clientSecret, ...secrets] },
+      { ...request, secrets: [...proof.secrets, ...secrets] },
       classify,
     );
     if (response.user === undefined || response.user === null) return grant;
@@ -118,8 +96,7 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
     async login(transport, credentials) {
       const { username, password } = requireCredentials(credentials);
       const params = [
-        ['client_id', clientId],
-        ['client_secret', clientSecret],
+        ...client,
         ['scope', scope],
         ['grant_type', 'password'],
         ['username', username],
@@ -129,22 +106,12 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
     },
     async refresh(transport, session) {
       const refreshToken = session.refreshToken ?? '';
-      const params = [
-        ['client_id', clientId],
-        ['client_secret', clientSecret],
-        ['grant_type', 'refresh_token'],
-        ['refresh_token', refreshToken],
-      ] as const;
+      const params = [...client, ['grant_type', 'refresh_token'], ['refresh_token', refreshToken]] as const;
       return post(transport, params, [refreshToken, session.accessToken], classifyRefresh);
     },
     canRefresh: (session) => session.refreshToken !== undefined,
     ...(revocationUrl && {
-      revoke: (transport, session) =>
-        revokeToken(transport, session, {
-          url: revocationUrl,
-          params: { client_id: clientId, client_secret: clientSecret },
-          secrets: [clientSecret],
-        }),
+      revoke: (transport, session) => revokeToken(transport, session, { url: revocationUrl, ...proof }),
     }),
   };
 }

@@ -53,6 +53,25 @@ describe('interop: @node-oauth/oauth2-server 5.3', () => {
     expect(me).toEqual({ user: { id: 'demo' } });
   });
 
+  it('should log in and refresh with the client in a Basic header instead of the parameters', async () => {
+    const server = await serve();
+    const provider = freightExchange({
+      baseUrl: server.url,
+      tokenPath: '/token',
+      clientId: CLIENT.id,
+      clientSecret: SECRET,
+      parameters: 'body',
+      clientAuthentication: 'client_secret_basic_unencoded', // it does not form-decode Basic credentials
+    });
+    const client = track(createAuthClient({ provider }));
+
+    await client.login({ username: 'demo', password: 'demo' });
+    await client.refresh();
+
+    expect(await client.ky.get(`${server.url}/api/me`).json()).toEqual({ user: { id: 'demo' } });
+    expect(server.tokenRequests()).toBe(2);
+  });
+
   it('should refresh with rotation: the old refresh token is gone, the new one works', async () => {
     const server = await serve();
     const client = passwordClient(server.url);
