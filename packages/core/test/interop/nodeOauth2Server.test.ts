@@ -6,7 +6,7 @@ import {
   type AuthClient,
   type ClientAuthentication,
 } from '@fx-auth/core';
-import { rejectionOf, track } from '../support.js';
+import { rejectionOf, track, until } from '../support.js';
 import { startNodeOauth2Server, type InteropClient } from './nodeOauth2Server.js';
 
 const SECRET = 'S3c:r%t+/=x';
@@ -113,6 +113,43 @@ describe('interop: @node-oauth/oauth2-server 5.3', () => {
 
     expect(await client.ky.get(`${server.url}/api/me`).json()).toEqual({ user: { id: 'demo' } });
     expect(server.tokenRequests()).toBe(2);
+  });
+
+  it('should get a new client-credentials grant before a short lifetime runs out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const server = await serve(60);
+    const provider = clientCredentials({
+      tokenUrl: `${server.url}/token`,
+      clientId: CLIENT.id,
+      clientSecret: SECRET,
+      clientAuthentication: 'client_secret_post',
+    });
+    const client = track(createAuthClient({ provider }));
+    const first = await client.login();
+
+    await vi.advanceTimersByTimeAsync(30_000); // half its life: the refresh time for a 60 s token
+    await until(client, (snapshot) => snapshot.status === 'authenticated' && snapshot.session !== first);
+
+    expect(server.tokenRequests()).toBe(2);
+    expect(Date.now()).toBeLessThan(first.expiresAt);
+    expect(await client.ky.get(`${server.url}/api/me`).json()).toEqual({ user: { id: 'client:fx-app' } });
+  });
+
+  it('should report a non-ASCII client secret, which this server refuses (RFC 6749 VSCHAR), as invalid_request', async () => {
+    const registered: InteropClient = { id: 'intl-app', secret: 'sécret✓:1', grants: ['client_credentials'] };
+    const server = await startNodeOauth2Server([registered]);
+    servers.push(server);
+    const provider = clientCredentials({
+      tokenUrl: `${server.url}/token`,
+      clientId: registered.id,
+      clientSecret: registered.secret,
+      clientAuthentication: 'client_secret_basic_unencoded',
+    });
+
+    const error = await rejectionOf(track(createAuthClient({ provider })).login());
+
+    expect(error).toMatchObject({ code: 'invalid_request', status: 400 });
+    expect(JSON.stringify(error) + String(error)).not.toContain('sécret');
   });
 
   it('should make one token request for 50 callers at expiry', async () => {
