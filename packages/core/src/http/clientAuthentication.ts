@@ -1,5 +1,5 @@
 import { invalidOption } from '../checkOptions.js';
-import { encodeQueryValue, toBase64 } from './encoding.js';
+import { encodeFormValue, toBase64 } from './encoding.js';
 
 /**
  * How a client proves who it is at the token endpoint (RFC 6749 §2.3.1; the names are those of the
@@ -31,12 +31,6 @@ const METHODS: readonly ClientAuthentication[] = [
 ];
 
 /**
- * `application/x-www-form-urlencoded` encoding of one value (RFC 6749 Appendix B): every byte but
- * letters, digits and `-._~` percent-encoded, a space as `+`.
- */
-const formEncode = (value: string): string => encodeQueryValue(value).replace(/%20/g, '+');
-
-/**
  * The proof for `method`.
  *
  * @throws {AuthError} `invalid_options`, naming `option`, for an unknown method.
@@ -48,7 +42,7 @@ export function clientProof(method: unknown, clientId: string, clientSecret: str
   }
   const pair =
     method === 'client_secret_basic'
-      ? `${formEncode(clientId)}:${formEncode(clientSecret)}`
+      ? `${encodeFormValue(clientId)}:${encodeFormValue(clientSecret)}`
       : `${clientId}:${clientSecret}`;
   const credentials = toBase64(pair);
   return { headers: { Authorization: `Basic ${credentials}` }, params: {}, secrets: [clientSecret, credentials] };

@@ -10,6 +10,14 @@ export function encodeQueryValue(value: string): string {
   );
 }
 
+/**
+ * `application/x-www-form-urlencoded` encoding of one value as RFC 6749 Appendix B asks: every byte
+ * but letters, digits and `-._~` percent-encoded, a space as `+`.
+ */
+export function encodeFormValue(value: string): string {
+  return encodeQueryValue(value).replace(/%20/g, '+');
+}
+
 /** Base64 of the UTF-8 bytes of `text` (`btoa` alone only takes Latin-1). */
 export function toBase64(text: string): string {
   let binary = '';

@@ -5,8 +5,8 @@ import { tokenResponseSchema, type TokenResponse } from './tokenResponseSchema.j
 
 /**
  * Maps a refused token request (a 4xx but 408, 425 and 429) to an error code, from its status and
- * the OAuth `error` field (only a known one). `undefined` leaves it to the codes every grant shares
- * (`invalid_client`, `invalid_request`, `invalid_scope`), then to `server`.
+ * the OAuth `error` field (only a known one). `undefined` leaves it to the RFC 6749 §5.2 code the
+ * `error` names ({@link classifyOAuthError}), then to `server`.
  */
 export type FailureClassifier = (
   status: number,

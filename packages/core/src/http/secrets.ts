@@ -1,4 +1,4 @@
-import { encodeQueryValue } from './encoding.js';
+import { encodeFormValue, encodeQueryValue } from './encoding.js';
 
 const REDACTED = '[redacted]';
 const URL_QUERY = /(https?:\/\/[^\s?#'"]*)\?[^\s#'"]*/g;
@@ -14,7 +14,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (secret === '') continue;
     const encoded = encodeURIComponent(secret.toWellFormed()); // a lone surrogate would throw
-    const forms = [secret, encodeQueryValue(secret), encoded, encoded.replace(/%20/g, '+')];
+    const forms = [secret, encodeQueryValue(secret), encodeFormValue(secret), encoded, encoded.replace(/%20/g, '+')];
     forms.push(JSON.stringify(secret).slice(1, -1)); // as a JSON body carries it
     forms.push(new URLSearchParams({ s: secret }).toString().slice(2)); // as URLSearchParams writes it
     for (const form of new Set(forms)) {

@@ -52,10 +52,8 @@ export function freightExchange(options: FreightExchangeOptions = {}): TokenProv
   const scope = given('scope', 'any');
   const method = options.clientAuthentication ?? 'parameters';
   const option = 'freightExchange: options.clientAuthentication';
-  const proof =
-    method === 'parameters'
-      ? { headers: {}, params: { client_id: clientId, client_secret: clientSecret }, secrets: [clientSecret] }
-      : clientProof(method, clientId, clientSecret, option);
+  // 'parameters' carries the client as client_secret_post does; only where they go differs (query or body).
+  const proof = clientProof(method === 'parameters' ? 'client_secret_post' : method, clientId, clientSecret, option);
   const client = Object.entries(proof.params);
   const revocationUrl = optionalUrl(options.revocationUrl, 'freightExchange: options.revocationUrl');
   const inBody = options.parameters === 'body';
