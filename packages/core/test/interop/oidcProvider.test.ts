@@ -34,6 +34,12 @@ function clientOf(
   return track(createAuthClient({ provider }));
 }
 
+/** RFC 6749 §2.3.1 Basic credentials, written out here without the library's helper. */
+const basicOf = ({ id, secret }: OidcClient): string => {
+  const encode = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
+  return `Basic ${btoa(`${encode(id)}:${encode(secret)}`)}`;
+};
+
 describe('interop: oidc-provider 8.8', () => {
   it.each([BASIC, POST])(
     'should get a token with $method and a secret with ": % + / = ~" and a space, valid at the protected endpoint',
@@ -90,6 +96,22 @@ describe('interop: oidc-provider 8.8', () => {
     const status = async () =>
       (await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${session.accessToken}` } })).status;
     await expect.poll(status, { timeout: 5_000 }).toBe(401);
+  });
+
+  it('should answer a token revoked behind its back with one new grant and one retry of the call', async () => {
+    const server = await serve();
+    const client = clientOf(server.url, BASIC);
+    const session = await client.login();
+    const revoked = await fetch(`${server.url}/token/revocation`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basicOf(BASIC) },
+      body: new URLSearchParams({ token: session.accessToken }),
+    });
+
+    expect(revoked.status).toBe(200);
+    expect(await client.ky.get(`${server.url}/api/me`).json()).toEqual({ client: BASIC.id });
+    expect(server.tokenRequests()).toBe(2);
+    expect(client.getSnapshot().session?.accessToken).not.toBe(session.accessToken);
   });
 
   it('should make one token request for 50 concurrent callers', async () => {
