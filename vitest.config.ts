@@ -15,6 +15,7 @@ export default defineConfig({
           benchmark: { include: ['packages/core/bench/**/*.bench.ts'] },
           environment: 'node',
           setupFiles: ['tools/failOnConsole.ts'],
+          typecheck: { enabled: true, include: ['packages/core/test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
         },
       },
       {

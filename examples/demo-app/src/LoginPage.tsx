@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useAuth, useLogin } from '@fx-auth/react';
 import { errorMessage } from './errorMessage.js';
 import { Field } from './Field.js';
@@ -24,7 +24,7 @@ export function LoginPage() {
     (message ? alertRef.current : headingRef.current)?.focus();
   }, [message, login.submittedAt]);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const empty = username.trim() === '' ? 'username' : password === '' ? 'password' : null;
     setMissing(empty);

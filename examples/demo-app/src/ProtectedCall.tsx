@@ -17,7 +17,7 @@ export function ProtectedCall() {
     setBusy(true);
     try {
       const response = await client.ky.get(__FX_PROTECTED_PATH__, { headers: { 'Accept-Version': 'v1' } });
-      const body = (await response.json()) as { user?: { login?: string } };
+      const body = await response.json<{ user?: { login?: string } }>();
       setResult({
         ok: true,
         text: `${response.status} OK${body.user?.login ? `: signed in as ${body.user.login}` : ''}`,
@@ -45,7 +45,7 @@ export function ProtectedCall() {
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Try it</h2>
       <div className="actions">
-        <button type="button" onClick={call} disabled={busy}>
+        <button type="button" onClick={() => void call()} disabled={busy}>
           Call the protected API
         </button>
         <button type="button" onClick={refresh} disabled={refreshing}>

@@ -1,5 +1,6 @@
 import ky from 'ky';
 import type { AuthClient, AuthClientOptions } from './AuthClient.js';
+import type { LoginCredentials } from './providers/TokenProvider.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck } from './client/origins.js';
 import { readClientOptions } from './client/readClientOptions.js';
@@ -26,7 +27,9 @@ import { adoptRecord, createRecordStore } from './storage/recordStore.js';
  * const offers = await client.ky.get('https://api.fx.demo.wktransportservices.com/freight/offers').json()
  * ```
  */
-export function createAuthClient(options: AuthClientOptions): AuthClient {
+export function createAuthClient<TCredentials extends LoginCredentials = LoginCredentials>(
+  options: AuthClientOptions<TCredentials>,
+): AuthClient<TCredentials> {
   const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readClientOptions(options);
   const providerKey = [provider.kind, provider.tokenUrl, provider.clientId].filter(Boolean).join(' ');
   const storage = chosen.storage.forClient?.(providerKey) ?? chosen.storage;
@@ -81,7 +84,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false }); // a restored session may be due
 
   return {
-    login,
+    login: login as AuthClient<TCredentials>['login'], // the types ask for credentials where the provider needs them
+    // eslint-disable-next-line @typescript-eslint/require-await -- async: whatever throws becomes a rejection, as promised
     logout: async () => {
       shared.lookAround(); // a session another tab stored is logged out too, and the tabs hear of it
       const ended = recordOf(runtime.state())?.session;

@@ -17,10 +17,12 @@ async function startFlakyApi(): Promise<{ url: string; seen: Array<{ auth: strin
     for await (const chunk of request) body += String(chunk);
     return body;
   };
-  const server = createServer(async (request, response) => {
-    seen.push({ auth: request.headers.authorization, body: await read(request) });
-    response.writeHead(seen.length === 1 ? 401 : 200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(seen.at(-1)));
+  const server = createServer((request, response) => {
+    void read(request).then((body) => {
+      seen.push({ auth: request.headers.authorization, body });
+      response.writeHead(seen.length === 1 ? 401 : 200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(seen.at(-1)));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   apis.push({ close: () => server.close() });

@@ -13,5 +13,5 @@ import { useAuthClient } from './useAuthClient.js';
  */
 export function useLogout(): UseMutationResult<void, AuthError, void> {
   const client = useAuthClient();
-  return useMutation<void, AuthError, void>({ mutationFn: () => client.logout() });
+  return useMutation<void, AuthError>({ mutationFn: () => client.logout() });
 }

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AuthError, FxUser, Session } from '@fx-auth/core';
-import { fxUserQueryOptions, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
+import { QueryClient } from '@tanstack/react-query';
+import type { AuthError, Credentials, FxUser, Session } from '@fx-auth/core';
+import { AuthProvider, fxUserQueryOptions, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
 import type { AuthClient } from '@fx-auth/core';
 
 describe('types', () => {
@@ -33,6 +34,18 @@ describe('types', () => {
 
   it('should give query options whose queryKey carries the FxUser data type', () => {
     const options = fxUserQueryOptions({} as AuthClient);
-    expectTypeOf(options.queryKey).toMatchTypeOf<readonly unknown[]>();
+    expectTypeOf(new QueryClient().getQueryData(options.queryKey)).toEqualTypeOf<FxUser | undefined>();
+  });
+
+  it('should let useLogin<Credentials>() require credentials, and useLogin<void>() take none', () => {
+    expectTypeOf(useLogin<Credentials>().mutate).toBeCallableWith({ username: 'u', password: 'p' });
+    // @ts-expect-error a password login needs the credentials
+    useLogin<Credentials>().mutate();
+    expectTypeOf(useLogin<void>().mutate).toBeCallableWith();
+  });
+
+  it('should take a client of any provider in <AuthProvider>', () => {
+    expectTypeOf(AuthProvider).toBeCallableWith({ client: {} as AuthClient<Credentials>, children: null });
+    expectTypeOf(AuthProvider).toBeCallableWith({ client: {} as AuthClient<void>, children: null });
   });
 });

@@ -49,7 +49,7 @@ export function exposeToTests(client: AuthClient): void {
     refresh() {
       client.refresh().then(
         (session) => refreshes.push(session.accessToken),
-        (error: { code?: string }) => refreshes.push(`error:${error.code ?? 'unknown'}`),
+        (error: unknown) => refreshes.push(`error:${(error as { code?: string } | null)?.code ?? 'unknown'}`),
       );
     },
     refreshes,

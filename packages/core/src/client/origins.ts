@@ -1,7 +1,7 @@
 /** Resolves `url` against the page's location when there is one (relative token URLs in a browser). */
 export function toUrl(url: string): URL | undefined {
   try {
-    return new URL(url, globalThis.location?.href);
+    return new URL(url, (globalThis as { location?: Location }).location?.href);
   } catch {
     return undefined;
   }

@@ -39,7 +39,7 @@ export function createRefreshCoordinator({ runtime, lock, request, lookAround, p
     const signal = runtime.signal();
     const from = stampOf(record);
     let failure: AuthError | undefined;
-    let requested = false;
+    let requested = false as boolean; // set inside the lock
     const fail = (error: unknown, fromEndpoint: boolean): void => {
       failure = toAuthError(error);
       const now = Date.now();

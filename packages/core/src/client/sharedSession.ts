@@ -11,7 +11,7 @@ export interface SharedSession {
   /** The tabs of the shared storage, or `null` for a client of one tab. */
   readonly tabs: TabSync | null;
   /** Takes in a session other tabs stored meanwhile (nothing for a client of one tab). */
-  lookAround(): void;
+  lookAround: () => void;
   /** Stops listening to tabs, storage and page. */
   close(): void;
 }

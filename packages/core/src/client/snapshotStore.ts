@@ -13,7 +13,7 @@ export function createSnapshotStore(initial: AuthSnapshot) {
 
   return {
     get: (): AuthSnapshot => snapshot,
-    set(next: AuthSnapshot): void {
+    set: (next: AuthSnapshot): void => {
       const same =
         next.status === snapshot.status &&
         next.session === snapshot.session &&
@@ -36,13 +36,13 @@ export function createSnapshotStore(initial: AuthSnapshot) {
           throw failure.error;
         });
     },
-    subscribe(listener: SnapshotListener): () => void {
+    subscribe: (listener: SnapshotListener): (() => void) => {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
       };
     },
-    clear(): void {
+    clear: (): void => {
       listeners.clear();
     },
   };

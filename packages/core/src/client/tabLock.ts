@@ -71,7 +71,7 @@ export function webLock(locks: LockManager, name: string, waitMs: number): Refre
     async run(task, signal) {
       const waited = new AbortController();
       const timer = setTimeout(() => waited.abort(), waitMs);
-      let granted = false;
+      let granted = false as boolean; // set in the lock's callback
       try {
         return await locks.request(name, { signal: AbortSignal.any([signal, waited.signal]) }, () => {
           granted = true;
@@ -82,7 +82,7 @@ export function webLock(locks: LockManager, name: string, waitMs: number): Refre
         if (!granted && waited.signal.aborted && !signal.aborted) {
           throw new AuthError('timeout', `Another tab held the refresh lock for more than ${waitMs} ms.`);
         }
-        if (!granted && (error as { name?: unknown } | null)?.name === 'SecurityError') return task();
+        if (!granted && (error as { name?: unknown } | null)?.name === 'SecurityError') return await task();
         throw error;
       } finally {
         clearTimeout(timer);

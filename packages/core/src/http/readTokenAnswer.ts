@@ -55,7 +55,8 @@ export function readTokenAnswer(answer: TokenAnswer, classify: FailureClassifier
     throw new AuthError('invalid_response', MESSAGES.invalid_response, { status });
   }
   const oauthError = readOAuthError(body);
-  const description = String((body as { error_description?: unknown } | null)?.error_description ?? '').slice(0, 200);
+  const described = (body as { error_description?: unknown } | null)?.error_description;
+  const description = typeof described === 'string' ? described.slice(0, 200) : '';
   const code = isRefusalStatus(status)
     ? (classify(status, oauthError, description) ?? classifyOAuthError(oauthError))
     : undefined;

@@ -7,11 +7,14 @@ export interface ProviderGrant extends TokenGrant {
   user?: FxUser;
 }
 
+/** What a provider logs in with: {@link Credentials} for a password API, `void` for client credentials. */
+export type LoginCredentials = Credentials | void;
+
 /**
  * Speaks one token API. Made by {@link freightExchange}, {@link clientCredentials} or
  * {@link jsonLogin}; the client decides when to call it and keeps one call at a time.
  */
-export interface TokenProvider {
+export interface TokenProvider<TCredentials extends LoginCredentials = LoginCredentials> {
   /** A name for the API, also used to tell stored sessions apart. */
   readonly kind: 'freightExchange' | 'clientCredentials' | 'jsonLogin';
   /** The token endpoint. Its origin is the default authorized origin. */
@@ -19,7 +22,7 @@ export interface TokenProvider {
   /** The OAuth client id, where the API has one: with `kind` and `tokenUrl`, it tells stored sessions apart. */
   readonly clientId?: string;
   /** Gets a first token. */
-  login(transport: TokenTransport, credentials: Credentials | undefined): Promise<ProviderGrant>;
+  login(transport: TokenTransport, credentials: TCredentials | undefined): Promise<ProviderGrant>;
   /** Gets a new token for `session`; only called when {@link TokenProvider.canRefresh} says so. */
   refresh(transport: TokenTransport, session: Session): Promise<ProviderGrant>;
   /** Whether this session can be extended without the user's password. */

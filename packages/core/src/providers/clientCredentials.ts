@@ -45,7 +45,7 @@ const classifyRenewal: FailureClassifier = () => undefined;
  * await client.login()
  * ```
  */
-export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
+export function clientCredentials(options: ClientCredentialsOptions): TokenProvider<void> {
   checkObject(options, 'clientCredentials(options)');
   const tokenUrl = checkUrl(options.tokenUrl, 'clientCredentials: options.tokenUrl');
   const clientId = checkText(options.clientId, 'clientCredentials: options.clientId');

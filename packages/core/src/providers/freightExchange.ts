@@ -10,6 +10,7 @@ import { fxUserWireSchema, toFxUser } from './fxUserSchema.js';
 import { requireCredentials } from './requireCredentials.js';
 import { revokeToken } from './revokeToken.js';
 import type { FreightExchangeOptions } from './freightExchangeOptions.js';
+import type { Credentials } from '../types.js';
 import type { ProviderGrant, TokenProvider } from './TokenProvider.js';
 
 export type { FreightExchangeOptions } from './freightExchangeOptions.js';
@@ -37,7 +38,7 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * await client.login({ username: 'demo', password: 'demo' })
  * ```
  */
-export function freightExchange(options: FreightExchangeOptions = {}): TokenProvider {
+export function freightExchange(options: FreightExchangeOptions = {}): TokenProvider<Credentials> {
   checkObject(options, 'freightExchange(options)', true);
   const given = (name: keyof FreightExchangeOptions, fallback: string): string =>
     options[name] === undefined ? fallback : checkText(options[name], `freightExchange: options.${name}`);

@@ -5,6 +5,7 @@ import type { TokenTransport } from '../http/sendTokenRequest.js';
 import { exchangeToken } from './exchangeToken.js';
 import { requireCredentials } from './requireCredentials.js';
 import { revokeToken } from './revokeToken.js';
+import type { Credentials } from '../types.js';
 import type { TokenProvider } from './TokenProvider.js';
 
 /** Options of {@link jsonLogin}. */
@@ -46,7 +47,7 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * })
  * ```
  */
-export function jsonLogin(options: JsonLoginOptions): TokenProvider {
+export function jsonLogin(options: JsonLoginOptions): TokenProvider<Credentials> {
   checkObject(options, 'jsonLogin(options)');
   const tokenUrl = checkUrl(options.tokenUrl, 'jsonLogin: options.tokenUrl');
   const refreshUrl = optionalUrl(options.refreshUrl, 'jsonLogin: options.refreshUrl');

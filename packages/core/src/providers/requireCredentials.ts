@@ -7,14 +7,15 @@ import type { Credentials } from '../types.js';
  *
  * @throws {AuthError} `invalid_credentials` when no username and password were given.
  */
-export function requireCredentials(credentials: Credentials | undefined): Credentials {
+export function requireCredentials(credentials: unknown): Credentials {
+  const given = credentials as Partial<Record<keyof Credentials, unknown>> | null | undefined; // from JavaScript, anything
   if (
-    typeof credentials !== 'object' ||
-    credentials === null ||
-    typeof credentials.username !== 'string' ||
-    typeof credentials.password !== 'string'
+    typeof given !== 'object' ||
+    given === null ||
+    typeof given.username !== 'string' ||
+    typeof given.password !== 'string'
   ) {
     throw new AuthError('invalid_credentials', 'A username and password are required to log in.');
   }
-  return credentials;
+  return given as Credentials;
 }

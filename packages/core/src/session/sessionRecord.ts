@@ -52,8 +52,9 @@ export function toSessionRecord(grant: ProviderGrant, previous: Session | null, 
   if (refreshToken !== undefined) session.refreshToken = refreshToken;
   const scope = grant.scope ?? previous?.scope;
   if (scope !== undefined) session.scope = scope;
-  const unchanged = grant.user && previous?.user && JSON.stringify(grant.user) === JSON.stringify(previous.user);
-  const user = unchanged ? previous?.user : (grant.user ?? previous?.user);
+  const kept = previous?.user;
+  const unchanged = grant.user && kept && JSON.stringify(grant.user) === JSON.stringify(kept);
+  const user = unchanged ? kept : (grant.user ?? kept);
   if (user !== undefined) session.user = user;
   return { ...stampOf(stamp), session, issuedAt };
 }

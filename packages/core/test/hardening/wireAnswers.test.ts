@@ -79,7 +79,7 @@ describe('what a token endpoint answers', () => {
       const server = await startServer();
       const client = fxClient(server);
       const session = await client.login(DEMO);
-      server.inject('fx-token', json(status as number, { error: oauthError }));
+      server.inject('fx-token', json(status, { error: oauthError }));
 
       expect(await rejectionOf(client.refresh())).toMatchObject({ code: 'server', status });
       expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', session });

@@ -29,7 +29,7 @@ export async function startNodeOauth2Server(clients: InteropClient[], accessToke
   const model: OAuth2Server.PasswordModel & OAuth2Server.RefreshTokenModel & OAuth2Server.ClientCredentialsModel = {
     getClient: async (id, secret) => findClient(id, secret) ?? false,
     getUser: async (username, password) => (username === 'demo' && password === 'demo' ? { id: 'demo' } : false),
-    getUserFromClient: async (client) => ({ id: `client:${String(client.id)}` }),
+    getUserFromClient: async (client) => ({ id: `client:${client.id}` }),
     saveToken: async (token, client, user) => {
       const saved: StoredToken = { ...token, client, user };
       tokens.set(token.accessToken, saved);

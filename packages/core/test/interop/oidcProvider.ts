@@ -66,7 +66,7 @@ export async function startOidcProvider(clients: OidcClient[], accessTokenSecond
   });
   const provider = new Provider(server.url, {
     adapter: memoryAdapter(),
-    jwks: { keys: [{ ...key, kid: 'interop', use: 'sig', alg: 'RS256' } as never] },
+    jwks: { keys: [{ ...key, kid: 'interop', use: 'sig', alg: 'RS256' }] },
     cookies: { keys: ['interop-cookie-key'] },
     clients: clients.map(({ id, secret, method, scope }) => ({
       client_id: id,

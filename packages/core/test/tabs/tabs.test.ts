@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientCredentials, createAuthClient, jsonLogin, type AuthClient, type AuthSnapshot } from '@fx-auth/core';
+import {
+  clientCredentials,
+  createAuthClient,
+  jsonLogin,
+  type AuthClient,
+  type AuthSnapshot,
+  type TokenProvider,
+} from '@fx-auth/core';
 import { DEMO, fxClient, rejectionOf, startServer, track, until } from '../support.js';
 import { countChannels, deliveredSoFar, installLocks, sharedStorage } from './support.js';
 
@@ -264,7 +271,7 @@ describe.each([
     installLocks();
     const server = await startServer({ accessTokenLifetime: 600 });
     const storage = sharedStorage('test-shared', { lag: true });
-    const provider =
+    const provider: TokenProvider =
       kind === 'json'
         ? jsonLogin({
             tokenUrl: `${server.url}/api/v1/cas/authenticate`,
