@@ -1,4 +1,4 @@
-import { AuthError } from './AuthError.js';
+import { AuthError, isAuthError } from './AuthError.js';
 
 /**
  * The error for a wrong option, thrown where the client or a provider is created: it names the
@@ -48,4 +48,32 @@ export function checkNumber(value: unknown, option: string, min: number, max: nu
 export function checkObject(value: unknown, option: string, optional = false): void {
   if (optional && value === undefined) return;
   if (typeof value !== 'object' || value === null) throw invalidOption(option, 'an object');
+}
+
+const OPTION_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+
+/**
+ * Throws an `invalid_options` error for a key of `options` that is not in `known`: a misspelt
+ * option would otherwise be ignored, and a default used in its place (a token URL, say). The key is
+ * named only when it looks like an option name.
+ */
+export function checkKnownOptions(options: object | undefined, known: readonly string[], where: string): void {
+  for (const key of Object.keys(options ?? {})) {
+    if (known.includes(key)) continue;
+    const named = OPTION_NAME.test(key) ? `"${key}"` : 'a key';
+    throw new AuthError('invalid_options', `${where}: ${named} is not an option; the options are ${known.join(', ')}.`);
+  }
+}
+
+/**
+ * Runs `read`, which reads a caller's options: whatever it throws that is not already an
+ * `AuthError` (a throwing getter, a revoked Proxy) becomes `invalid_options`, without its message.
+ */
+export function readingOptions<T>(where: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isAuthError(error)) throw error;
+    throw new AuthError('invalid_options', `${where}: the options could not be read.`);
+  }
 }

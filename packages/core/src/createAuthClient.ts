@@ -4,6 +4,7 @@ import type { LoginCredentials } from './providers/TokenProvider.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck } from './client/origins.js';
 import { readClientOptions } from './client/readClientOptions.js';
+import { readingOptions } from './checkOptions.js';
 import { createLockedStorage } from './client/lockedStorage.js';
 import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
@@ -30,7 +31,10 @@ import { adoptRecord, createRecordStore } from './storage/recordStore.js';
 export function createAuthClient<TCredentials extends LoginCredentials = LoginCredentials>(
   options: AuthClientOptions<TCredentials>,
 ): AuthClient<TCredentials> {
-  const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readClientOptions(options);
+  const { provider, leeway, timeout, authorizedOrigins, fetchOption, ...chosen } = readingOptions(
+    'createAuthClient(options)',
+    () => readClientOptions(options),
+  );
   const providerKey = [provider.kind, provider.tokenUrl, provider.clientId].filter(Boolean).join(' ');
   const storage = chosen.storage.forClient?.(providerKey) ?? chosen.storage;
   const legacy = recordCodec(`${provider.kind} ${provider.tokenUrl}`); // its name in earlier versions
@@ -83,6 +87,8 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
   });
   runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false }); // a restored session may be due
 
+  const revocations = new AbortController(); // destroy() lets go of revocations still running
+
   return {
     login: login as AuthClient<TCredentials>['login'], // the types ask for credentials where the provider needs them
     // eslint-disable-next-line @typescript-eslint/require-await -- async: whatever throws becomes a rejection, as promised
@@ -91,7 +97,7 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
       const ended = recordOf(runtime.state())?.session;
       runtime.dispatch({ type: 'logout_requested' });
       // Best effort, and not awaited: a revocation never delays or fails a logout, nor outlives it as an error.
-      const revocation = new AbortController().signal; // not the session's: the logout has just aborted that
+      const revocation = revocations.signal; // not the session's: the logout has just aborted that
       const revoke = () => (ended ? provider.revoke?.(transport(revocation), ended) : undefined);
       void Promise.resolve()
         .then(revoke)
@@ -113,6 +119,7 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
     provider,
     destroy() {
       if (runtime.state().destroyed) return;
+      revocations.abort();
       runtime.dispatch({ type: 'destroyed' });
       shared.close();
       runtime.snapshots.clear();

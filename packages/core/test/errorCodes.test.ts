@@ -29,6 +29,8 @@ describe('error codes at login (RFC 6749 §5.2 and the seeds)', () => {
     [400, { error: 'invalid_request', error_description: 'Invalid credentials' }, 'invalid_credentials'],
     [400, { error: 'missing parameters', error_description: 'username is required' }, 'invalid_request'],
     [400, { error: 'invalid_request', error_description: 'Malformed JSON' }, 'invalid_request'],
+    [400, { error: 'invalid_request', error_description: 'password parameter is required' }, 'invalid_request'],
+    [400, { error: 'invalid_request', error_description: 'Bad credentials' }, 'invalid_credentials'],
     [401, undefined, 'invalid_credentials'],
     [403, { error: 'unauthorized_client' }, 'unauthorized_client'],
   ])('should report a JSON login %i %o as %s', async (status, body, code) => {

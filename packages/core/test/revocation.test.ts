@@ -14,11 +14,17 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-/** A real RFC 7009 endpoint on 127.0.0.1 that answers `status` (or never); `received` is its first request. */
+/**
+ * A real RFC 7009 endpoint on 127.0.0.1 that answers `status` (or never); `received` is its first
+ * request, `closed` settles when the client drops that request's connection.
+ */
 async function revocationEndpoint(status: number | 'never' = 200) {
   let arrived: (revoked: Revoked) => void = () => undefined;
   const received = new Promise<Revoked>((resolve) => (arrived = resolve));
+  let dropped: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (dropped = resolve));
   const server = await startHttpServer((request: IncomingMessage, response) => {
+    response.on('close', () => dropped());
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     request.on('end', () => {
@@ -27,7 +33,7 @@ async function revocationEndpoint(status: number | 'never' = 200) {
     });
   });
   closers.push(server.close);
-  return { url: `${server.url}/revoke`, received };
+  return { url: `${server.url}/revoke`, received, closed };
 }
 
 describe('token revocation on logout (RFC 7009)', () => {
@@ -67,6 +73,43 @@ describe('token revocation on logout (RFC 7009)', () => {
     const { form, authorization } = await endpoint.received;
     expect(Object.fromEntries(form)).toEqual({ token: session.accessToken, token_type_hint: 'access_token' });
     expect(authorization).toBe(`Basic ${Buffer.from('demo-client:demo-secret').toString('base64')}`);
+  });
+
+  it('should neither keep nor revoke a refresh token a client-credentials server sends anyway (RFC 6749 §4.4.3)', async () => {
+    const tokenEndpoint = await startHttpServer((_request, response) => {
+      const grant = { access_token: 'AT-1', token_type: 'bearer', expires_in: 600, refresh_token: 'RT-unused' };
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(grant));
+    });
+    closers.push(tokenEndpoint.close);
+    const endpoint = await revocationEndpoint();
+    const provider = clientCredentials({
+      tokenUrl: `${tokenEndpoint.url}/token`,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      revocationUrl: endpoint.url,
+    });
+    const client = track(createAuthClient({ provider }));
+
+    expect(await client.login()).not.toHaveProperty('refreshToken');
+    await client.logout();
+
+    expect(Object.fromEntries((await endpoint.received).form)).toEqual({
+      token: 'AT-1',
+      token_type_hint: 'access_token',
+    });
+  });
+
+  it('should let go of a revocation still waiting when the client is destroyed', async () => {
+    const [server, endpoint] = [await startServer(), await revocationEndpoint('never')];
+    const provider = jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate`, revocationUrl: endpoint.url });
+    const client = track(createAuthClient({ provider }));
+    await client.login(DEMO);
+    await client.logout();
+    await endpoint.received;
+
+    client.destroy();
+
+    await endpoint.closed; // the connection is dropped, not held until the timeout
   });
 
   it('should log out at once when the revocation endpoint never answers', async () => {

@@ -1,6 +1,6 @@
 import type { Options as KyOptions } from 'ky';
 import type { AuthClientOptions } from '../AuthClient.js';
-import { checkNumber, checkObject, checkUrl, invalidOption } from '../checkOptions.js';
+import { checkKnownOptions, checkNumber, checkObject, checkUrl, invalidOption } from '../checkOptions.js';
 import { MAX_LIFETIME_SECONDS } from '../http/toTokenGrant.js';
 import type { TokenProvider } from '../providers/TokenProvider.js';
 import { memoryStorage } from '../storage/memoryStorage.js';
@@ -19,6 +19,14 @@ export interface ClientOptions {
   fetchOption: Pick<KyOptions, 'fetch'>;
 }
 
+const OPTIONS: ReadonlyArray<keyof AuthClientOptions> = [
+  'provider',
+  'storage',
+  'refreshLeeway',
+  'authorizedOrigins',
+  'timeout',
+  'fetch',
+];
 const where = (option: string): string => `createAuthClient: options.${option}`;
 /** The longest delay `setTimeout` takes (about 24.8 days). */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -31,6 +39,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 export function readClientOptions(options: AuthClientOptions): ClientOptions {
   checkObject(options, 'createAuthClient(options)');
+  checkKnownOptions(options, OPTIONS, 'createAuthClient(options)');
   const provider = checkProvider(options.provider);
   const fetch: unknown = options.fetch;
   if (fetch !== undefined && typeof fetch !== 'function') throw invalidOption(where('fetch'), 'a function');

@@ -24,7 +24,8 @@ export interface ClientProof {
   secrets: string[];
 }
 
-const METHODS: readonly ClientAuthentication[] = [
+/** Every {@link ClientAuthentication}, for option checks. */
+export const CLIENT_AUTHENTICATIONS: readonly ClientAuthentication[] = [
   'client_secret_basic',
   'client_secret_basic_unencoded',
   'client_secret_post',
@@ -33,10 +34,20 @@ const METHODS: readonly ClientAuthentication[] = [
 /**
  * The proof for `method`.
  *
- * @throws {AuthError} `invalid_options`, naming `option`, for an unknown method.
+ * @throws {AuthError} `invalid_options`, naming `option`, for an unknown method, or unencoded Basic
+ * with a colon in the client id.
  */
 export function clientProof(method: unknown, clientId: string, clientSecret: string, option: string): ClientProof {
-  if (!METHODS.includes(method as ClientAuthentication)) throw invalidOption(option, `one of ${METHODS.join(', ')}`);
+  if (!CLIENT_AUTHENTICATIONS.includes(method as ClientAuthentication)) {
+    throw invalidOption(option, `one of ${CLIENT_AUTHENTICATIONS.join(', ')}`);
+  }
+  if (method === 'client_secret_basic_unencoded' && clientId.includes(':')) {
+    // RFC 7617 §2: the server would split the pair at the id's colon.
+    throw invalidOption(
+      option,
+      "'client_secret_basic' (which encodes it) or 'client_secret_post' for a client id with a colon",
+    );
+  }
   if (method === 'client_secret_post') {
     return { headers: {}, params: { client_id: clientId, client_secret: clientSecret }, secrets: [clientSecret] };
   }

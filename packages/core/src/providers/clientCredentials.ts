@@ -1,4 +1,4 @@
-import { checkObject, checkText, checkUrl, optionalUrl } from '../checkOptions.js';
+import { checkKnownOptions, checkObject, checkText, checkUrl, optionalUrl, readingOptions } from '../checkOptions.js';
 import { clientProof, type ClientAuthentication } from '../http/clientAuthentication.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -24,6 +24,15 @@ export interface ClientCredentialsOptions {
   revocationUrl?: string;
 }
 
+const OPTIONS: ReadonlyArray<keyof ClientCredentialsOptions> = [
+  'tokenUrl',
+  'clientId',
+  'clientSecret',
+  'scope',
+  'clientAuthentication',
+  'revocationUrl',
+];
+
 // Passport answers a bad client with 401 (a Spring Boot error page, not OAuth JSON).
 const classifyLogin: FailureClassifier = (status, error) =>
   error === undefined && (status === 401 || status === 403) ? 'invalid_client' : undefined;
@@ -34,8 +43,8 @@ const classifyRenewal: FailureClassifier = () => undefined;
 /**
  * The OAuth2 client-credentials grant as Interswitch Passport documents it:
  * `Authorization: Basic base64(clientId + ":" + clientSecret)` and the form body
- * `grant_type=client_credentials`. There is no refresh token: the client asks for a new token
- * before the old one expires.
+ * `grant_type=client_credentials`. There is no refresh token (one the server sends anyway is not
+ * kept, RFC 6749 §4.4.3): the client asks for a new token before the old one expires.
  *
  * @example
  * ```ts
@@ -46,7 +55,12 @@ const classifyRenewal: FailureClassifier = () => undefined;
  * ```
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider<void> {
+  return readingOptions('clientCredentials(options)', () => createClientCredentials(options));
+}
+
+function createClientCredentials(options: ClientCredentialsOptions): TokenProvider<void> {
   checkObject(options, 'clientCredentials(options)');
+  checkKnownOptions(options, OPTIONS, 'clientCredentials(options)');
   const tokenUrl = checkUrl(options.tokenUrl, 'clientCredentials: options.tokenUrl');
   const clientId = checkText(options.clientId, 'clientCredentials: options.clientId');
   const clientSecret = checkText(options.clientSecret, 'clientCredentials: options.clientSecret');
@@ -62,7 +76,9 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const body = form.toString();
 
   const grant = async (transport: TokenTransport, classify: FailureClassifier) => {
-    const { grant: result } = await exchangeToken(
+    const {
+      grant: { refreshToken, ...result }, // never used: a new grant replaces the token
+    } = await exchangeToken(
       transport,
       {
         url: tokenUrl,
@@ -84,7 +100,8 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     refresh: (transport) => grant(transport, classifyRenewal),
     canRefresh: () => true,
     ...(revocationUrl && {
-      revoke: (transport, session) => revokeToken(transport, session, { url: revocationUrl, ...proof }),
+      revoke: (transport, { refreshToken, ...session }) =>
+        revokeToken(transport, session, { url: revocationUrl, ...proof }),
     }),
   };
 }

@@ -1,7 +1,15 @@
 import { AuthError } from '../AuthError.js';
-import { checkObject, checkText, checkUrl, invalidOption, optionalUrl } from '../checkOptions.js';
+import {
+  checkKnownOptions,
+  checkObject,
+  checkText,
+  checkUrl,
+  invalidOption,
+  optionalUrl,
+  readingOptions,
+} from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
-import { clientProof } from '../http/clientAuthentication.js';
+import { CLIENT_AUTHENTICATIONS, clientProof } from '../http/clientAuthentication.js';
 import { encodeQueryValue } from '../http/encoding.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -27,10 +35,24 @@ const classifyLogin: FailureClassifier = (status, error) => {
 const classifyRefresh: FailureClassifier = (status, error) =>
   rejectsRefreshToken(status, error) ? 'session_expired' : undefined;
 
+const OPTIONS: ReadonlyArray<keyof FreightExchangeOptions> = [
+  'baseUrl',
+  'tokenPath',
+  'clientId',
+  'clientSecret',
+  'scope',
+  'parameters',
+  'clientAuthentication',
+  'revocationUrl',
+];
+const WHERE = 'freightExchange: options';
+const CLIENT_METHODS = ['parameters', ...CLIENT_AUTHENTICATIONS] as const;
+
 /**
  * The FreightExchange (Teleroute) password grant: a `POST` with every parameter in the query string,
- * `Accept: application/json` and no body, as the API documents it. The answer carries the user
- * profile. Refresh uses `grant_type=refresh_token` on the same endpoint.
+ * `Accept: application/json` and no body, as the API documents it (`parameters: 'body'` moves them
+ * to a form body). The answer carries the user profile. Refresh uses `grant_type=refresh_token` on
+ * the same endpoint.
  *
  * @example
  * ```ts
@@ -39,28 +61,39 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * ```
  */
 export function freightExchange(options: FreightExchangeOptions = {}): TokenProvider<Credentials> {
+  return readingOptions('freightExchange(options)', () => createFreightExchange(options));
+}
+
+function createFreightExchange(options: FreightExchangeOptions): TokenProvider<Credentials> {
   checkObject(options, 'freightExchange(options)', true);
+  checkKnownOptions(options, OPTIONS, 'freightExchange(options)');
   const given = (name: keyof FreightExchangeOptions, fallback: string): string =>
     options[name] === undefined ? fallback : checkText(options[name], `freightExchange: options.${name}`);
   const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), 'freightExchange: options.baseUrl').replace(/\/+$/, '');
   if (baseUrl.includes('?')) throw invalidOption('freightExchange: options.baseUrl', 'a URL without a query');
   const tokenPath = given('tokenPath', '/oauth/token');
-  if (/[?#\s]/.test(tokenPath))
-    throw invalidOption('freightExchange: options.tokenPath', 'a path without a query or #');
+  if (/[?#\s]|^\/\/|:\/\//.test(tokenPath)) {
+    throw invalidOption(`${WHERE}.tokenPath`, 'a path on baseUrl (e.g. "/oauth/token"), without a host, query or #');
+  }
   const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
   const clientId = given('clientId', 'freightexchange');
   const clientSecret = given('clientSecret', 'secret');
   const scope = given('scope', 'any');
+  const inBody = options.parameters === 'body';
+  if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
+    throw invalidOption(`${WHERE}.parameters`, "'query' or 'body'");
+  }
   const method = options.clientAuthentication ?? 'parameters';
-  const option = 'freightExchange: options.clientAuthentication';
+  const option = `${WHERE}.clientAuthentication`;
+  if (!CLIENT_METHODS.includes(method)) throw invalidOption(option, `one of ${CLIENT_METHODS.join(', ')}`);
+  if (method === 'client_secret_post' && !inBody) {
+    // RFC 6749 §2.3.1: a client secret in a form parameter goes in the body, never in the URL.
+    throw invalidOption(option, "'parameters' (the API's query string) unless parameters is 'body'");
+  }
   // 'parameters' carries the client as client_secret_post does; only where they go differs (query or body).
   const proof = clientProof(method === 'parameters' ? 'client_secret_post' : method, clientId, clientSecret, option);
   const client = Object.entries(proof.params);
-  const revocationUrl = optionalUrl(options.revocationUrl, 'freightExchange: options.revocationUrl');
-  const inBody = options.parameters === 'body';
-  if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
-    throw invalidOption('freightExchange: options.parameters', "'query' or 'body'");
-  }
+  const revocationUrl = optionalUrl(options.revocationUrl, `${WHERE}.revocationUrl`);
 
   async function post(
     transport: TokenTransport,

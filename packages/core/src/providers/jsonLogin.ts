@@ -1,4 +1,4 @@
-import { checkObject, checkUrl, optionalUrl } from '../checkOptions.js';
+import { checkKnownOptions, checkObject, checkUrl, optionalUrl, readingOptions } from '../checkOptions.js';
 import { rejectsRefreshToken } from '../http/classifyFailure.js';
 import type { FailureClassifier } from '../http/readTokenAnswer.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
@@ -23,13 +23,17 @@ export interface JsonLoginOptions {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
+const OPTIONS: ReadonlyArray<keyof JsonLoginOptions> = ['tokenUrl', 'refreshUrl', 'revocationUrl'];
+
 // A bare 400, 401 or 403 is a wrong password; so is the seed's `invalid_request` "Invalid credentials"
-// (status undocumented). Any other OAuth error keeps its own code.
+// (status undocumented), but not an `invalid_request` such as "password is required". Any other
+// OAuth error keeps its own code.
+const REJECTED_CREDENTIALS = /\b(invalid|bad|wrong|incorrect)\s+(credentials|password|username)\b/i;
 const classifyLogin: FailureClassifier = (status, error, description) => {
   if (error === undefined || error === 'invalid_grant') {
     return status === 400 || status === 401 || status === 403 ? 'invalid_credentials' : undefined;
   }
-  return error === 'invalid_request' && /credential|password/i.test(description) ? 'invalid_credentials' : undefined;
+  return error === 'invalid_request' && REJECTED_CREDENTIALS.test(description) ? 'invalid_credentials' : undefined;
 };
 // Only an explicit rejection of the refresh token ends the session; a bare 401 may be a proxy's.
 const classifyRefresh: FailureClassifier = (status, error) =>
@@ -48,7 +52,12 @@ const classifyRefresh: FailureClassifier = (status, error) =>
  * ```
  */
 export function jsonLogin(options: JsonLoginOptions): TokenProvider<Credentials> {
+  return readingOptions('jsonLogin(options)', () => createJsonLogin(options));
+}
+
+function createJsonLogin(options: JsonLoginOptions): TokenProvider<Credentials> {
   checkObject(options, 'jsonLogin(options)');
+  checkKnownOptions(options, OPTIONS, 'jsonLogin(options)');
   const tokenUrl = checkUrl(options.tokenUrl, 'jsonLogin: options.tokenUrl');
   const refreshUrl = optionalUrl(options.refreshUrl, 'jsonLogin: options.refreshUrl');
   const revocationUrl = optionalUrl(options.revocationUrl, 'jsonLogin: options.revocationUrl');

@@ -117,6 +117,89 @@ describe('configuration mistakes, refused when the client or provider is made', 
     refusal(() => createAuthClient(withProvider({ fetch: 'https://example.com' })), 'options.fetch');
   });
 
+  it.each(['https://evil.example/token', '//evil.example/token', 'x://y'])(
+    'should refuse a FreightExchange tokenPath with a host (%j), naming options.tokenPath',
+    (tokenPath) => {
+      refusal(() => freightExchange({ tokenPath }), 'freightExchange: options.tokenPath');
+    },
+  );
+
+  it.each<[string, () => unknown, string]>([
+    // tokenUrl is how the other providers are set: here it would leave the password going to the default host
+    ['freightExchange', () => freightExchange({ tokenUrl: 'https://my.example/token' } as never), '"tokenUrl"'],
+    [
+      'clientCredentials',
+      () => clientCredentials({ ...PASSPORT, revokeUrl: 'https://x.example' } as never),
+      '"revokeUrl"',
+    ],
+    [
+      'jsonLogin',
+      () => jsonLogin({ tokenUrl: 'https://x.example/login', refreshURL: 'https://x.example' } as never),
+      '"refreshURL"',
+    ],
+    ['createAuthClient', () => createAuthClient(withProvider({ refreshLeway: 30 })), '"refreshLeway"'],
+  ])('should refuse an option %s does not know, naming it and the options there are', (_name, create, key) => {
+    refusal(create, key);
+    refusal(create, 'the options are');
+  });
+
+  it('should not repeat an unknown key that does not look like an option name', () => {
+    let thrown: unknown;
+    try {
+      freightExchange({ 'S3CR3T value!': 1 } as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid_options' });
+    expect((thrown as Error).message).not.toContain('S3CR3T');
+  });
+
+  it.each<[string, (options: object) => unknown]>([
+    ['freightExchange', (options) => freightExchange(options)],
+    ['clientCredentials', (options) => clientCredentials(options as never)],
+    ['jsonLogin', (options) => jsonLogin(options as never)],
+    ['createAuthClient', (options) => createAuthClient(options as never)],
+  ])('should turn options that throw when read into invalid_options for %s, without their message', (name, create) => {
+    const throwing = Object.defineProperty({}, 'clientSecret', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter saw S3CR3T');
+      },
+    });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const options of [throwing, revoked.proxy]) {
+      let thrown: unknown;
+      try {
+        create(options);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'invalid_options' });
+      expect((thrown as Error).message).toContain(name);
+      expect(JSON.stringify(thrown) + String(thrown)).not.toContain('S3CR3T');
+    }
+  });
+
+  it('should refuse client_secret_post for FreightExchange unless its parameters go in the body (never a secret in a URL)', () => {
+    refusal(() => freightExchange({ clientAuthentication: 'client_secret_post' }), "unless parameters is 'body'");
+    expect(freightExchange({ clientAuthentication: 'client_secret_post', parameters: 'body' }).kind).toBe(
+      'freightExchange',
+    );
+  });
+
+  it("should list FreightExchange's own 'parameters' among the client authentications it takes", () => {
+    refusal(() => freightExchange({ clientAuthentication: 'nope' as never }), 'one of parameters, client_secret_basic');
+  });
+
+  it('should refuse unencoded Basic for a client id with a colon (RFC 7617 §2), naming the option', () => {
+    refusal(
+      () => clientCredentials({ ...PASSPORT, clientId: 'a:b', clientAuthentication: 'client_secret_basic_unencoded' }),
+      'clientCredentials: options.clientAuthentication',
+    );
+    expect(clientCredentials({ ...PASSPORT, clientId: 'a:b' }).clientId).toBe('a:b'); // the default encodes it
+  });
+
   it('should accept an origin written with a trailing slash', () => {
     const client = createAuthClient(withProvider({ authorizedOrigins: ['https://api.example.com/'] }));
     client.destroy();
