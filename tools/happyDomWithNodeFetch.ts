@@ -1,5 +1,5 @@
-import type { Environment } from 'vitest/environments';
-import { builtinEnvironments } from 'vitest/environments';
+import type { Environment } from 'vitest/runtime';
+import { builtinEnvironments } from 'vitest/runtime';
 
 // happy-dom's DOM, with Node's own fetch stack. happy-dom's fetch prints every failed request, URL
 // and all, straight to stdout (past `console`, so past tools/failOnConsole.ts); FreightExchange

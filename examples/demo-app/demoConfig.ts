@@ -35,9 +35,14 @@ export function demoConfig({ apiUrl, tokenLifetime = 30, mock }: DemoConfigOptio
     plugins: real ? [] : [mockTokenServer(mock ?? { accessTokenLifetime: tokenLifetime })],
     build: {
       rollupOptions: {
-        // TanStack Query marks its modules "use client" for React Server Components; a SPA ignores it.
+        // TanStack Query and @fx-auth/react mark their modules "use client" for React Server
+        // Components; a SPA ignores it. zod 4.5+ places two /* @__PURE__ */ notes where Rollup cannot
+        // use them (it drops the comments; the code is the same).
         onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+          // (Rollup's attempt to place the directive note in @fx-auth/react's source fails first.)
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'SOURCEMAP_ERROR') return;
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/') === true) return;
+          warn(warning);
         },
       },
     },

@@ -1,3 +1,5 @@
+'use client';
+
 export { AuthProvider } from './AuthProvider.js';
 export type { AuthProviderProps } from './AuthProvider.js';
 export { useAuthClient } from './useAuthClient.js';
