@@ -58,6 +58,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'docs',
+          include: ['tests/docs/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           include: ['packages/mock-server/test/**/*.test.ts'],
           environment: 'node',

@@ -5,6 +5,7 @@ import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck } from './client/origins.js';
 import { readClientOptions } from './client/readClientOptions.js';
 import { readingOptions } from './checkOptions.js';
+import { createOriginWarning } from './client/originWarning.js';
 import { createLockedStorage } from './client/lockedStorage.js';
 import { createRefreshCoordinator } from './client/refreshCoordinator.js';
 import { createSessionCommands } from './client/sessionCommands.js';
@@ -113,7 +114,7 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
         currentToken: () => recordOf(runtime.state())?.session.accessToken,
         canRefresh: () => canRefreshNow(runtime.state(), rules),
       },
-      isAuthorized,
+      { isAuthorized, withheld: createOriginWarning(authorizedOrigins) },
       fetchOption,
     ),
     provider,

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HTTPError } from 'ky';
 import { DEMO, fxClient, rejectionOf, startServer } from './support.js';
 
 const apis: Array<{ close(): void }> = [];
 afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   for (const api of apis.splice(0)) api.close();
 });
 
@@ -48,9 +50,11 @@ describe('client.ky', () => {
     const other = await startServer();
     const client = fxClient(server);
     await client.login(DEMO);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     const error = await rejectionOf(client.ky.get(`${other.url}/api/me`));
 
+    expect(warned).toHaveBeenCalledOnce();
     expect(error).toBeInstanceOf(HTTPError);
     expect(bearer(other.requests[0]?.headers)).toBeUndefined();
     expect(other.count('me')).toBe(1);
@@ -62,10 +66,12 @@ describe('client.ky', () => {
     const api = await startServer({ signingKey: 'shared' }); // accepts the token server's tokens
     const client = fxClient(server, { authorizedOrigins: [api.url] });
     const session = await client.login(DEMO);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     await client.ky.get(`${api.url}/api/me`);
     await rejectionOf(client.ky.get(`${server.url}/api/me`));
 
+    expect(warned.mock.calls).toEqual([[expect.stringContaining(`a request to ${server.url} went without the token`)]]);
     expect(bearer(api.requests[0]?.headers)).toBe(`Bearer ${session.accessToken}`);
     expect(bearer(server.requests.at(-1)?.headers)).toBeUndefined();
   });
@@ -164,5 +170,39 @@ describe('client.ky', () => {
 
     expect(error).toMatchObject({ code: 'session_expired' });
     expect(client.getSnapshot().status).toBe('anonymous');
+  });
+
+  describe('the warning for an origin that does not get the token', () => {
+    it('should warn once per origin, naming the origin and the option, never the token, path or query', async () => {
+      const [server, other, third] = [await startServer(), await startServer(), await startServer()];
+      const client = fxClient(server);
+      const session = await client.login(DEMO);
+      const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+      for (const target of [other, other, third, other]) {
+        await rejectionOf(client.ky.get(`${target.url}/api/me?key=S3CR3T`));
+      }
+
+      expect(warned).toHaveBeenCalledTimes(2);
+      const [first, second] = warned.mock.calls.map(([message]) => String(message));
+      expect(first).toContain(`a request to ${other.url} went without the token`);
+      expect(first).toContain(`authorizedOrigins (${server.url})`);
+      expect(second).toContain(third.url);
+      expect(`${first} ${second}`).not.toMatch(new RegExp(`S3CR3T|/api/me|${session.accessToken}`));
+    });
+
+    it('should say nothing in a production build, without a session, or for a call with its own Authorization', async () => {
+      const [server, other] = [await startServer(), await startServer()];
+      const client = fxClient(server);
+      const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+      await rejectionOf(client.ky.get(`${other.url}/api/me`)); // anonymous: no token to withhold
+      await client.login(DEMO);
+      await rejectionOf(client.ky.get(`${other.url}/api/me`, { headers: { Authorization: 'Bearer mine' } }));
+      vi.stubEnv('NODE_ENV', 'production');
+      await rejectionOf(client.ky.get(`${other.url}/api/me`));
+
+      expect(warned).not.toHaveBeenCalled();
+    });
   });
 });

@@ -32,8 +32,12 @@ const TOKEN_APIS = new Set<MockApi>(['fx-token', 'passport-token', 'json-login',
  *
  * @example
  * ```ts
+ * // vite.config.ts: the mock inside the dev server, on the app's own origin
+ * import { defineConfig } from 'vite'
  * const mock = createMockTokenServer({ accessTokenLifetime: 600 })
- * viteDevServer.middlewares.use(mock.handle)
+ * export default defineConfig({
+ *   plugins: [{ name: 'mock-token-server', configureServer: (server) => void server.middlewares.use(mock.handle) }],
+ * })
  * ```
  */
 export function createMockTokenServer(options: MockServerOptions = {}): MockTokenServer {

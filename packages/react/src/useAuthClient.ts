@@ -8,7 +8,7 @@ import { useAuthContext } from './useAuthContext.js';
  * @example
  * ```tsx
  * const client = useAuthClient()
- * const offers = await client.ky.get(url).json()
+ * const offers = useQuery({ queryKey: ['offers'], queryFn: () => client.ky.get('https://api.example.com/offers').json() })
  * ```
  */
 export function useAuthClient(): AuthClient {

@@ -7,8 +7,8 @@ import { useAuthClient } from './useAuthClient.js';
  *
  * @example
  * ```tsx
- * const logout = useLogout()
- * <button onClick={() => logout.mutate()} disabled={logout.isPending}>Log out</button>
+ * const logout = useLogout();
+ * <button onClick={() => logout.mutate()} disabled={logout.isPending}>Log out</button>;
  * ```
  */
 export function useLogout(): UseMutationResult<void, AuthError, void> {

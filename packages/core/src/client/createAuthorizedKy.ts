@@ -14,6 +14,14 @@ export interface TokenSource {
 
 const BEARER = /^Bearer (.+)$/;
 
+/** Which requests get the token. */
+export interface TokenAudience {
+  /** Whether `url` may receive the token. */
+  isAuthorized: (url: string) => boolean;
+  /** Told of a request that went without the token because of its origin, while there is a session. */
+  withheld: (url: string) => void;
+}
+
 /** Whether the caller set its own `Authorization` header: it is kept, and its 401 is the caller's. */
 const callerAuthorizes = (options: { headers?: HeadersInit }): boolean =>
   new Headers(options.headers).has('Authorization');
@@ -28,7 +36,7 @@ const callerAuthorizes = (options: { headers?: HeadersInit }): boolean =>
  */
 export function createAuthorizedKy(
   tokens: TokenSource,
-  isAuthorized: (url: string) => boolean,
+  { isAuthorized, withheld }: TokenAudience,
   options: Pick<Options, 'fetch'>,
 ): KyInstance {
   // Calls that already had their one 401 retry, keyed by the call's own abort signal: ky makes one
@@ -45,7 +53,11 @@ export function createAuthorizedKy(
     hooks: {
       beforeRequest: [
         async (request, options) => {
-          if (!isAuthorized(request.url) || callerAuthorizes(options)) return;
+          if (callerAuthorizes(options)) return;
+          if (!isAuthorized(request.url)) {
+            if (tokens.currentToken() !== undefined) withheld(request.url);
+            return;
+          }
           request.headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
         },
       ],
