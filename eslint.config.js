@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', '**/bench/**', 'tools/**'],
+    files: ['**/test/**', '**/bench/**', 'tools/**', 'tests/**'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -5,7 +5,7 @@
 // in Chromium. Before that, publint --strict and attw check each tarball. Run after `pnpm -r build`
 // (`pnpm test:packages`); FX_KEEP_CONSUMER=1 keeps the app for a look.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,9 +18,13 @@ const work = mkdtempSync(join(tmpdir(), 'fx-auth-consumer-'));
 const app = join(work, 'app');
 const children = [];
 
+// Run under pnpm, the environment carries pnpm's own settings, which npm warns about: not passed on.
+const PNPM_ONLY = /^npm_config_(verify_deps_before_run|npm_globalconfig|_jsr_registry)$/i;
+const env = Object.fromEntries(Object.entries({ ...process.env, CI: 'true' }).filter(([key]) => !PNPM_ONLY.test(key)));
+
 const step = (text) => console.log(`consumer: ${text}`);
 function run(command, args, cwd) {
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CI: 'true' } });
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
 }
 function freePort() {
   return new Promise((done) => {
@@ -33,7 +37,7 @@ function freePort() {
 /** Starts `command` and resolves once its output shows `ready` (the server's own line). */
 function startUntil(command, args, cwd, ready) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let seen = '';
     const look = (chunk) => {
@@ -101,7 +105,7 @@ try {
   for (const typescript of ['typescript', 'typescript-latest']) {
     for (const resolution of ['bundler', 'node16']) {
       const tsc = join(app, 'node_modules', typescript, 'bin', 'tsc');
-      const version = execFileSync('node', [tsc, '--version'], { cwd: app }).toString().trim();
+      const version = execFileSync('node', [tsc, '--version'], { cwd: app, env }).toString().trim();
       step(`type-checking with ${version}, moduleResolution ${resolution}`);
       run('node', [tsc, '-p', `tsconfig.${resolution}.json`], app);
     }
@@ -124,7 +128,7 @@ try {
   execFileSync('npx', ['vite', 'build'], {
     cwd: app,
     stdio: 'inherit',
-    env: { ...process.env, VITE_MOCK_URL: mockUrl },
+    env: { ...env, VITE_MOCK_URL: mockUrl },
   });
   const appUrl = `http://127.0.0.1:${appPort}`;
   await startUntil(
@@ -135,7 +139,9 @@ try {
   );
 
   step('logging in, seeing the profile and logging out in Chromium');
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find(Boolean);
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find(
+    (path) => path && existsSync(path),
+  );
   const browser = await chromium.launch({
     executablePath,
     args: [

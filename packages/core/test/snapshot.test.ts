@@ -142,4 +142,46 @@ describe('destroy()', () => {
       await window.happyDOM.close();
     }
   });
+
+  it('should remove every page listener it added on destroy(), so that nothing holds the client', async () => {
+    const window = new Window();
+    vi.stubGlobal('window', window);
+    vi.stubGlobal('document', window.document);
+    const listening = new Set<string>();
+    for (const [name, target] of [
+      ['window', window],
+      ['document', window.document],
+    ] as const) {
+      const add = target.addEventListener.bind(target);
+      const remove = target.removeEventListener.bind(target);
+      target.addEventListener = (type: string, listener: never, options?: never) => {
+        listening.add(`${name}:${type}`);
+        add(type, listener, options);
+      };
+      target.removeEventListener = (type: string, listener: never) => {
+        listening.delete(`${name}:${type}`);
+        remove(type, listener);
+      };
+    }
+    try {
+      const server = await startServer();
+      const client = fxClient(server);
+      await client.login(DEMO);
+      expect([...listening].sort()).toEqual([
+        'document:visibilitychange',
+        'window:focus',
+        'window:offline',
+        'window:online',
+        'window:pageshow',
+      ]);
+
+      client.destroy();
+
+      expect([...listening]).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+      await window.happyDOM.close();
+    }
+  });
 });

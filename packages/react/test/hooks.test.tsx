@@ -260,21 +260,42 @@ describe('useFxUser without a FreightExchange profile', () => {
         </AuthProvider>
       ),
     });
+    await settle(); // time for a query that should not run to run, fail and retry
 
-    expect(result.current).toMatchObject({ data: undefined, fetchStatus: 'idle', failureCount: 0 });
+    expect(result.current).toMatchObject({ data: undefined, fetchStatus: 'idle', failureCount: 0, status: 'pending' });
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .every((query) => query.state.dataUpdateCount === 0),
+    ).toBe(true);
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .every((query) => query.state.fetchFailureCount === 0),
+    ).toBe(true);
     client.destroy();
   });
 });
 
 describe('useLogin and useLogout', () => {
   it('should report pending, then a typed AuthError for a wrong password', async () => {
-    const { wrapper } = await withProvider({ latency: 300 }); // long enough to see it pending
-    const { result } = renderHook(() => useLogin(), { wrapper });
+    const { wrapper } = await withProvider();
+    const rendered: string[] = [];
+    const { result } = renderHook(
+      () => {
+        const login = useLogin();
+        rendered.push(login.status);
+        return login;
+      },
+      { wrapper },
+    );
 
     act(() => result.current.mutate({ username: 'demo', password: 'wrong' }));
-    await waitFor(() => expect(result.current.isPending).toBe(true));
     await waitFor(() => expect(result.current.isError).toBe(true));
 
+    expect([...new Set(rendered)]).toEqual(['idle', 'pending', 'error']); // every state was rendered
     expect(isAuthError(result.current.error)).toBe(true);
     expect(result.current.error?.code).toBe('invalid_credentials');
   });

@@ -46,6 +46,26 @@ describe('render counts', () => {
     ]);
   });
 
+  it('should not re-render a useToken() consumer for a change of the snapshot that leaves its state equal', async () => {
+    const { client, queryClient } = await setUp();
+    await client.login({ username: 'demo', password: 'wrong' }).catch(() => undefined);
+    const renders: TokenState[] = [];
+    function Token() {
+      renders.push(useToken());
+      return null;
+    }
+    renderWithAuth(<Token />, { client, queryClient });
+    await settle();
+    const before = client.getSnapshot();
+
+    await client.logout(); // clears the login's error: a new snapshot, the same token state
+    await settle();
+
+    expect(client.getSnapshot()).not.toBe(before);
+    expect(before.error?.code).toBe('invalid_credentials');
+    expect(renders).toHaveLength(1);
+  });
+
   it('should not re-render a component that reads only data from useFxUser() when the profile did not change', async () => {
     const { client, queryClient } = await setUp({ latency: 200 });
     await client.login(DEMO);
