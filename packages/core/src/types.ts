@@ -94,6 +94,13 @@ export interface AuthSnapshot {
    * the last failure; the next successful refresh clears it. Always `false` without a session.
    */
   expired: boolean;
+  /**
+   * When the client will next try to refresh the token (epoch ms): the refresh time, or the end of
+   * the backoff after a failure. `null` while there is nothing planned: no session, a refresh
+   * running, offline after a failure (it retries when back online), or a session that cannot be
+   * refreshed (it ends at `session.expiresAt`). For a "next refresh in" display.
+   */
+  refreshAt: number | null;
 }
 
 /**

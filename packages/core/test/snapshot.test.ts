@@ -45,8 +45,8 @@ describe('snapshot and subscriptions', () => {
     const error = await rejectionOf(client.login({ username: 'demo', password: 'nope' }));
 
     expect(seen).toEqual([
-      { status: 'authenticating', session: null, error: null, expired: false },
-      { status: 'anonymous', session: null, error, expired: false },
+      { status: 'authenticating', session: null, error: null, expired: false, refreshAt: null },
+      { status: 'anonymous', session: null, error, expired: false, refreshAt: null },
     ]);
   });
 
@@ -95,6 +95,48 @@ describe('snapshot and subscriptions', () => {
     } finally {
       process.off('uncaughtException', onUncaught);
     }
+  });
+});
+
+describe('refreshAt: when the next refresh is planned', () => {
+  it('should follow the schedule: the refresh time, nothing while refreshing, the backoff after a failure, nothing after logout', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const server = await startServer({ accessTokenLifetime: 600 });
+      const client = fxClient(server, { refreshLeeway: 30 });
+      expect(client.getSnapshot().refreshAt).toBeNull();
+      const session = await client.login(DEMO);
+      expect(client.getSnapshot().refreshAt).toBe(session.expiresAt - 30_000);
+
+      server.inject('fx-token', { type: 'status', status: 503 });
+      const seen = record(client);
+      await vi.advanceTimersByTimeAsync(session.expiresAt - 30_000 - Date.now());
+      await until(client, (snapshot) => snapshot.error?.code === 'server');
+
+      expect(seen.find((snapshot) => snapshot.status === 'refreshing')?.refreshAt).toBeNull();
+      const retryAt = client.getSnapshot().refreshAt!;
+      expect(retryAt - Date.now()).toBeGreaterThanOrEqual(500); // the first backoff step: 0.5 to 1 s
+      expect(retryAt - Date.now()).toBeLessThanOrEqual(1_000);
+      await client.logout();
+      expect(client.getSnapshot().refreshAt).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('should be null for a session that cannot be refreshed (it ends at expiry)', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    server.inject('fx-token', {
+      type: 'status',
+      status: 200,
+      body: '{"access_token":"AT","token_type":"bearer","expires_in":600}',
+      contentType: 'application/json',
+    });
+
+    await client.login(DEMO);
+
+    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', refreshAt: null });
   });
 });
 

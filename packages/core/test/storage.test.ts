@@ -26,7 +26,13 @@ describe('storage', () => {
     expect(local.getItem(keyOf(server))).toContain(session.accessToken);
     const restored = fxClient(server, { storage: webStorage(local) });
 
-    expect(restored.getSnapshot()).toEqual({ status: 'authenticated', session, error: null, expired: false });
+    expect(restored.getSnapshot()).toEqual({
+      status: 'authenticated',
+      session,
+      error: null,
+      expired: false,
+      refreshAt: session.expiresAt - 60_000, // the default leeway
+    });
     expect(await restored.getAccessToken()).toBe(session.accessToken);
     expect(server.count('fx-token')).toBe(1);
   });
@@ -85,7 +91,13 @@ describe('storage', () => {
     await client.logout();
 
     expect(local.getItem(keyOf(server))).toBeNull();
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+    expect(client.getSnapshot()).toEqual({
+      status: 'anonymous',
+      session: null,
+      error: null,
+      expired: false,
+      refreshAt: null,
+    });
   });
 
   it('should not bring the session back when a login resolves after logout()', async () => {
@@ -98,7 +110,13 @@ describe('storage', () => {
     await client.logout();
 
     expect(await rejectionOf(login)).toMatchObject({ code: 'no_session' });
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+    expect(client.getSnapshot()).toEqual({
+      status: 'anonymous',
+      session: null,
+      error: null,
+      expired: false,
+      refreshAt: null,
+    });
     expect(storage.getItem()).toBeNull();
   });
 
@@ -116,7 +134,13 @@ describe('storage', () => {
     expect(await rejectionOf(refresh)).toMatchObject({ code: 'no_session' });
     expect(await rejectionOf(token)).toMatchObject({ code: 'no_session' });
     await macrotasks(); // the aborted request's settling, and anything it could set off
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+    expect(client.getSnapshot()).toEqual({
+      status: 'anonymous',
+      session: null,
+      error: null,
+      expired: false,
+      refreshAt: null,
+    });
     expect(storage.getItem()).toBeNull();
   });
 

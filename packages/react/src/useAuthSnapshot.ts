@@ -7,6 +7,7 @@ const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({
   session: null,
   error: null,
   expired: false,
+  refreshAt: null,
 });
 
 /**

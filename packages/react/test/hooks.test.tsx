@@ -194,7 +194,13 @@ describe('useFxUser', () => {
 
     expect(result.current.data).toBeUndefined();
     expect(cachedProfiles(queryClient)).toEqual([]);
-    expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+    expect(client.getSnapshot()).toEqual({
+      status: 'anonymous',
+      session: null,
+      error: null,
+      expired: false,
+      refreshAt: null,
+    });
   });
 
   it('should leave no profile and no token behind when logging out during a token refresh', async () => {

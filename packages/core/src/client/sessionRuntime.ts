@@ -27,7 +27,7 @@ export function createSessionRuntime(
 ): SessionRuntime {
   let state = initial;
   let generation = new AbortController();
-  const snapshots = createSnapshotStore(toSnapshot(initial, Date.now()));
+  const snapshots = createSnapshotStore(toSnapshot(initial, Date.now(), rules));
   const timer = createRefreshTimer();
 
   const arm = (): void => {
@@ -44,7 +44,7 @@ export function createSessionRuntime(
       });
   };
   const publish = (): void => {
-    snapshots.set(toSnapshot(state, Date.now()));
+    snapshots.set(toSnapshot(state, Date.now(), rules));
     arm(); // a listener may have dispatched meanwhile: arm() reads the latest state
   };
 

@@ -18,7 +18,8 @@ export function createSnapshotStore(initial: AuthSnapshot) {
         next.status === snapshot.status &&
         next.session === snapshot.session &&
         next.error === snapshot.error &&
-        next.expired === snapshot.expired;
+        next.expired === snapshot.expired &&
+        next.refreshAt === snapshot.refreshAt;
       if (same) return;
       snapshot = next;
       let failure: { error: unknown } | undefined;

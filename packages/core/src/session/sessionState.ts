@@ -118,12 +118,14 @@ export function nextCheckAt(state: SessionState, rules: SessionRules): number | 
 }
 
 /** The public view of a state at `now`. */
-export function toSnapshot(state: SessionState, now: number): AuthSnapshot {
+export function toSnapshot(state: SessionState, now: number, rules: SessionRules): AuthSnapshot {
   const session = recordOf(state)?.session ?? null;
+  const next = nextCheckAt({ ...state, destroyed: false }, rules); // a destroyed client's view stays as it was
   return {
     status: state.phase.status,
     session,
     error: state.error,
     expired: session !== null && now >= session.expiresAt,
+    refreshAt: next !== null && canRefreshNow(state, rules) ? next : null,
   };
 }

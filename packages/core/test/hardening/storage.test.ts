@@ -67,7 +67,13 @@ describe('a storage that fails', () => {
       expect(await client.refresh()).not.toEqual(session);
       await client.logout();
 
-      expect(client.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+      expect(client.getSnapshot()).toEqual({
+        status: 'anonymous',
+        session: null,
+        error: null,
+        expired: false,
+        refreshAt: null,
+      });
       expect(slot.calls).toContain(method);
     },
   );

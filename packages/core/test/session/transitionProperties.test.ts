@@ -117,7 +117,7 @@ describe('the session lifecycle over random event sequences', () => {
     fc.assert(
       fc.property(sequences, (steps) =>
         play(steps, (_before, _event, after) => {
-          const { status, session } = toSnapshot(after, 0);
+          const { status, session } = toSnapshot(after, 0, RULES);
           expect(session !== null).toBe(status === 'authenticated' || status === 'refreshing');
         }),
       ),
@@ -201,7 +201,13 @@ describe('the session lifecycle over random event sequences', () => {
           if (!before.destroyed) return;
           if (event.type !== 'logout_requested')
             return expect({ after, effects }).toEqual({ after: before, effects: [] });
-          expect(toSnapshot(after, 0)).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+          expect(toSnapshot(after, 0, RULES)).toEqual({
+            status: 'anonymous',
+            session: null,
+            error: null,
+            expired: false,
+            refreshAt: null,
+          });
           expect(effects).toEqual([{ type: 'remove' }]);
         }),
       ),

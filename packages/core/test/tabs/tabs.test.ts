@@ -109,7 +109,7 @@ describe('tabs sharing a storage', () => {
     await vi.advanceTimersByTimeAsync(session.expiresAt - Date.now() + 60_000);
 
     expect(tabs.map((tab) => tab.getSnapshot())).toEqual(
-      tabs.map(() => ({ status: 'anonymous', session: null, error: null, expired: false })),
+      tabs.map(() => ({ status: 'anonymous', session: null, error: null, expired: false, refreshAt: null })),
     );
     expect(storage.value()).toBeNull();
     expect(server.count('fx-token')).toBe(1);

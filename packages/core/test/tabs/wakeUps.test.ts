@@ -51,7 +51,13 @@ describe('waking up', () => {
     expect(tab.getSnapshot().status).toBe('authenticated');
     fire('window', 'pageshow', true);
 
-    expect(tab.getSnapshot()).toEqual({ status: 'anonymous', session: null, error: null, expired: false });
+    expect(tab.getSnapshot()).toEqual({
+      status: 'anonymous',
+      session: null,
+      error: null,
+      expired: false,
+      refreshAt: null,
+    });
   });
 
   it.each([
