@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // tests/consumer/app is copied into a fresh app outside the workspace, where its imports resolve.
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'tests/consumer/app/**', '.stryker-tmp/**', 'reports/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'tests/consumer/app/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

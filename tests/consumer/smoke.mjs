@@ -17,6 +17,11 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 const work = mkdtempSync(join(tmpdir(), 'fx-auth-consumer-'));
 const app = join(work, 'app');
 const children = [];
+// A hang (a server that never prints, a page that never loads) fails the run rather than holding CI.
+setTimeout(() => {
+  console.error('consumer: gave up after 15 minutes');
+  process.exit(1);
+}, 15 * 60_000).unref();
 
 // Run under pnpm, the environment carries pnpm's own settings, which npm warns about: not passed on.
 const PNPM_ONLY = /^npm_config_(verify_deps_before_run|npm_globalconfig|_jsr_registry)$/i;
@@ -37,7 +42,8 @@ function freePort() {
 /** Starts `command` and resolves once its output shows `ready` (the server's own line). */
 function startUntil(command, args, cwd, ready) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own: stopping it stops what it started too (Vite's esbuild).
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.push(child);
     let seen = '';
     const look = (chunk) => {
@@ -56,6 +62,7 @@ try {
   for (const name of ['core', 'react', 'mock-server']) {
     execFileSync('npx', ['--yes', 'pnpm@10', 'pack', '--pack-destination', tarballs], {
       cwd: join(repo, 'packages', name),
+      env,
     });
   }
   step('publint --strict and attw (ESM-only profile) on each tarball');
@@ -121,7 +128,12 @@ try {
   step('starting the mock with its command, building and serving the app');
   const [mockPort, appPort] = [await freePort(), await freePort()];
   const mockUrl = `http://127.0.0.1:${mockPort}`;
-  const printed = await startUntil('npx', ['fx-auth-mock-server', '--port', String(mockPort)], app, /Press Ctrl\+C/);
+  const printed = await startUntil(
+    join(app, 'node_modules/.bin/fx-auth-mock-server'),
+    ['--port', String(mockPort)],
+    app,
+    /Press Ctrl\+C/,
+  );
   if (!printed.includes(`${mockUrl}/oauth/token`) || !printed.includes('demo / demo')) {
     throw new Error(`The mock did not print its URLs and users:\n${printed}`);
   }
@@ -132,8 +144,8 @@ try {
   });
   const appUrl = `http://127.0.0.1:${appPort}`;
   await startUntil(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
+    join(app, 'node_modules/.bin/vite'),
+    ['preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
     app,
     /127\.0\.0\.1/,
   );
@@ -176,7 +188,13 @@ try {
   }
   step('all good');
 } finally {
-  for (const child of children) child.kill();
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   if (process.env.FX_KEEP_CONSUMER) console.log(`consumer: kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

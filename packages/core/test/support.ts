@@ -107,3 +107,12 @@ export async function startHttpServer(listener: RequestListener): Promise<{ url:
       }),
   };
 }
+
+/**
+ * fast-check parameters for `runs` runs, or fewer where FX_MAX_PROPERTY_RUNS says so (under
+ * StrykerJS, which re-runs the covering tests for every mutant).
+ */
+export function propertyRuns(runs: number): { numRuns: number } {
+  const most = Number(process.env.FX_MAX_PROPERTY_RUNS);
+  return { numRuns: most > 0 ? Math.min(runs, most) : runs };
+}

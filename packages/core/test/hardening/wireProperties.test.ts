@@ -11,7 +11,7 @@ import {
   type TokenProvider,
 } from '@fx-auth/core';
 import { exposed, expectNoSecrets } from '../exposure.js';
-import { startHttpServer } from '../support.js';
+import { propertyRuns, startHttpServer } from '../support.js';
 
 const PASSWORD = 'pw:S3cr3t &=?+%/ "q"';
 const CLIENT_SECRET = 'cs-Secr3t/=+';
@@ -220,7 +220,7 @@ describe.each(Object.keys(PROVIDERS))('%s against generated token endpoint answe
           client.destroy();
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
   });
 
@@ -250,7 +250,7 @@ describe.each(Object.keys(PROVIDERS))('%s against generated token endpoint answe
           client.destroy();
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
   });
 });

@@ -6,6 +6,7 @@ import { isNewer, stampOf, type RecordStamp, type SessionRecord } from '../../sr
 import { anonymousState, recordOf, toSnapshot, type SessionState } from '../../src/session/sessionState.js';
 import { transition } from '../../src/session/transition.js';
 import { RULES, grant, record } from './fixtures.js';
+import { propertyRuns } from '../support.js';
 
 /** Other tabs' logins; a sequence gives each one login time, as real records of one lineage share it. */
 const LINEAGES = ['a', 'b', 'c', 'n0', 'n1', 'n2'] as const;
@@ -110,7 +111,7 @@ function play(
 }
 
 const sequences = fc.tuple(loginTimes, fc.array(step, { minLength: 1, maxLength: 60 }));
-const RUNS = { numRuns: 2_000 };
+const RUNS = propertyRuns(2_000);
 
 describe('the session lifecycle over random event sequences', () => {
   it('should never be authenticated without a session, nor have a session while anonymous', () => {
