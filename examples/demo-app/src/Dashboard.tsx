@@ -1,14 +1,16 @@
 import { ProfileCard } from './ProfileCard.js';
 import { ProtectedCall } from './ProtectedCall.js';
+import { SessionHeader } from './SessionHeader.js';
 import { TokenPanel } from './TokenPanel.js';
 
-/** What a signed-in user sees: the profile, the token's life, and what to do with it. */
+/** What a signed-in user sees: who, the token's life and what to do with it, then the profile. */
 export function Dashboard() {
   return (
     <div className="dashboard">
-      <ProfileCard />
+      <SessionHeader />
       <TokenPanel />
       <ProtectedCall />
+      <ProfileCard />
     </div>
   );
 }

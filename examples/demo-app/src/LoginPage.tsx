@@ -12,11 +12,12 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<'username' | 'password' | null>(null);
+  const [edited, setEdited] = useState(false); // typing again clears the last message
   const headingRef = useRef<HTMLHeadingElement>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
-  const error = login.error ?? (sessionError?.code === 'session_expired' ? sessionError : null);
+  const error = edited ? null : (login.error ?? (sessionError?.code === 'session_expired' ? sessionError : null));
   const message = missing ? `Enter your ${missing}.` : error ? errorMessage(error) : null;
-  const rejected = login.error?.code === 'invalid_credentials';
+  const rejected = !edited && login.error?.code === 'invalid_credentials';
   const fieldState = { describedBy: message ? ERROR_ID : undefined, readOnly: login.isPending };
 
   // Focus follows what matters: the message when there is one, else the page's heading.
@@ -24,8 +25,15 @@ export function LoginPage() {
     (message ? alertRef.current : headingRef.current)?.focus();
   }, [message, login.submittedAt]);
 
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setMissing(null);
+    setEdited(true);
+  };
+
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setEdited(false);
     const empty = username.trim() === '' ? 'username' : password === '' ? 'password' : null;
     setMissing(empty);
     if (empty === null) login.mutate({ username, password });
@@ -44,7 +52,7 @@ export function LoginPage() {
           name="username"
           label="Username"
           value={username}
-          onChange={setUsername}
+          onChange={edit(setUsername)}
           invalid={rejected || missing === 'username'}
           {...fieldState}
         />
@@ -54,7 +62,7 @@ export function LoginPage() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={setPassword}
+          onChange={edit(setPassword)}
           invalid={rejected || missing === 'password'}
           {...fieldState}
         />

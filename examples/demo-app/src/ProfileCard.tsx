@@ -1,42 +1,55 @@
-import { useEffect, useRef } from 'react';
 import { useFxUser } from '@fx-auth/react';
 import { languageName } from './languageName.js';
 
-/** The FreightExchange profile that came with the token. */
+const orDash = (value: string | null | undefined): string =>
+  value === null || value === undefined || value === '' ? '—' : value;
+
+/** Every field of the FreightExchange profile that came with the token. */
 export function ProfileCard() {
   const { data: user, error } = useFxUser();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shown = user !== undefined;
-  useEffect(() => {
-    if (shown) headingRef.current?.focus(); // arriving from the login page: start at the profile
-  }, [shown]);
 
   if (!user) {
     return (
-      <section className="card" aria-labelledby="profile-title">
+      <section className="card profile" aria-labelledby="profile-title">
         <h2 id="profile-title">Profile</h2>
         <p role="status">{error ? `The profile could not be loaded: ${error.message}` : 'Loading the profile…'}</p>
       </section>
     );
   }
-  const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
 
   return (
-    <section className="card" aria-labelledby="profile-title">
-      <h2 id="profile-title" tabIndex={-1} ref={headingRef}>
-        {name}
-      </h2>
+    <section className="card profile" aria-labelledby="profile-title">
+      <h2 id="profile-title">Profile</h2>
       <dl className="facts">
-        <dt>Company</dt>
-        <dd>{user.company.name ?? '—'}</dd>
+        <dt>First name</dt>
+        <dd>{orDash(user.firstName)}</dd>
+        <dt>Last name</dt>
+        <dd>{orDash(user.lastName)}</dd>
         <dt>Login</dt>
         <dd>{user.login}</dd>
+        <dt>User id</dt>
+        <dd data-testid="user-id">{user.id}</dd>
         <dt>Email</dt>
-        <dd>{user.email ?? '—'}</dd>
+        <dd>{orDash(user.email)}</dd>
+        <dt>Phone</dt>
+        <dd data-testid="phone">{orDash(user.phone)}</dd>
+        <dt>Fax</dt>
+        <dd data-testid="fax">{orDash(user.fax)}</dd>
         <dt>Language</dt>
         <dd>{user.language ? languageName(user.language) : '—'}</dd>
         <dt>Spoken languages</dt>
         <dd>{user.spokenLanguages.length > 0 ? user.spokenLanguages.map(languageName).join(', ') : 'none listed'}</dd>
+        <dt>Business id</dt>
+        <dd data-testid="business-id">{orDash(user.businessId)}</dd>
+      </dl>
+      <h3>Company</h3>
+      <dl className="facts" aria-label="Company">
+        <dt>Name</dt>
+        <dd data-testid="company-name">{orDash(user.company.name)}</dd>
+        <dt>Company id</dt>
+        <dd data-testid="company-id">{orDash(user.company.id)}</dd>
+        <dt>Post code</dt>
+        <dd data-testid="post-code">{orDash(user.company.postCode)}</dd>
       </dl>
       <h3>Auto uplift</h3>
       <dl className="facts" aria-label="Auto uplift">

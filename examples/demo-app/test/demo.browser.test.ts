@@ -14,6 +14,8 @@ let demo: RunningDemo;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
+/** Paths whose failed loads a test provoked on purpose (the browser reports them on the console). */
+let provoked: string[];
 
 beforeAll(async () => {
   [browser, demo] = await Promise.all([launchChromium(), startDemo()]);
@@ -30,12 +32,14 @@ beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 820 } });
   page = await context.newPage();
   pageErrors = [];
+  provoked = ['/oauth/token'];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     // The browser itself reports the token endpoint's refusals (a wrong password is a 400); the
     // app logs nothing, and no other resource fails.
     const refusal =
-      message.text().startsWith('Failed to load resource') && message.location().url.includes('/oauth/token');
+      message.text().startsWith('Failed to load resource') &&
+      provoked.some((path) => message.location().url.includes(path));
     if (message.type() === 'error' && !refusal) pageErrors.push(message.text());
   });
 });
@@ -64,7 +68,7 @@ describe('demo app in Chromium', () => {
     await logIn();
 
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
-    const profile = await page.getByRole('region', { name: 'Demo User' }).textContent();
+    const profile = await page.getByRole('region', { name: 'Profile' }).textContent();
     for (const fact of [
       'Demo Freight Ltd',
       'demo@example.com',
@@ -73,7 +77,14 @@ describe('demo app in Chromium', () => {
     ]) {
       expect(profile).toContain(fact);
     }
-    expect(await focusedText()).toBe('Demo User'); // focus moved to the profile
+    // Every field of the seed's profile, the null fax included.
+    expect(await text('user-id')).toBe('0001');
+    expect(await text('phone')).toBe('+3221234567');
+    expect(await text('fax')).toBe('—');
+    expect(await text('business-id')).toBe('abc-123456');
+    expect(await text('company-id')).toBe('123456789');
+    expect(await text('post-code')).toBe('1930');
+    expect(await focusedText()).toBe('Demo User'); // focus moved to the new screen's heading
     expect(await text('uplift-enabled')).toBe('Yes');
     expect(await text('uplift-initial')).toBe('1');
     expect(await text('uplift-max')).toBe('3');
@@ -89,6 +100,14 @@ describe('demo app in Chromium', () => {
     expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    const border = () => page.getByLabel('Password').evaluate((input) => getComputedStyle(input).borderTopColor);
+    expect(await border()).toBe('rgb(164, 22, 26)'); // marked, not only announced
+
+    await page.getByLabel('Password').fill('demo2'); // typing again: the old message goes
+
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('false');
+    expect(await border()).not.toBe('rgb(164, 22, 26)');
   });
 
   it('should explain an unreachable server', async () => {
@@ -298,5 +317,58 @@ describe('demo configuration', () => {
       await proxied.close();
       await upstream.close();
     }
+  });
+
+  describe('after login', () => {
+    it('should call the protected API through client.ky, showing only the last action and its failure', async () => {
+      await logIn();
+      await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await expect.poll(() => text('call-result')).toBe('Token refreshed.');
+
+      await page.getByRole('button', { name: 'Call the protected API' }).click();
+      await expect.poll(() => text('call-result')).toBe('200 OK: signed in as demo'); // the refresh's message is gone
+
+      demo.mock.inject('me', { type: 'status', status: 503 }, { times: 3 }); // ky's own retries too
+      provoked.push('/api/me');
+      await page.getByRole('button', { name: 'Call the protected API' }).click();
+      await expect.poll(() => text('call-result')).toMatch(/^The call failed: .*503/);
+      expect(await page.getByTestId('call-result').getAttribute('class')).toBe('error');
+      const calls = demo.mock.requests.filter((request) => request.api === 'me');
+      expect(calls.every((request) => /^Bearer /.test(request.headers.authorization ?? ''))).toBe(true);
+    });
+
+    it('should say when the next refresh is due, and keep the refresh history across a reload until logout', async () => {
+      await logIn();
+      await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+      // 30 s tokens: refreshed at half their life (the 60 s leeway is capped there).
+      expect(Number(/^in (\d+) s$/.exec((await text('next-refresh')) ?? '')?.[1])).toBeGreaterThanOrEqual(10);
+      expect(Number(/^in (\d+) s$/.exec((await text('next-refresh')) ?? '')?.[1])).toBeLessThanOrEqual(15);
+
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await expect.poll(() => text('refresh-count')).toBe('1');
+      const history = await text('refresh-history');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+      expect(await text('refresh-count')).toBe('1');
+      expect(await text('refresh-history')).toBe(history);
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await logIn();
+      await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+      expect(await text('refresh-count')).toBe('0');
+    });
+
+    it('should put the account, the logout and the token panel in reach on a 360 px phone', async () => {
+      await page.setViewportSize({ width: 360, height: 640 });
+      await logIn();
+      await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+      expect(await page.evaluate(() => window.scrollY)).toBe(0); // focus did not scroll past them
+      for (const target of [page.getByRole('button', { name: 'Log out' }), page.getByTestId('expires-in')]) {
+        const box = await target.boundingBox();
+        expect(box && box.y + box.height).toBeLessThanOrEqual(640);
+      }
+    });
   });
 });

@@ -12,6 +12,8 @@ export interface UseAuthResult {
   isAuthenticated: boolean;
   /** `true` while the token has expired and refreshes keep failing transiently: show "reconnecting". */
   expired: boolean;
+  /** When the client will next try to refresh (epoch ms), or `null`: see `AuthSnapshot.refreshAt`. */
+  refreshAt: number | null;
   login: AuthClient['login'];
   logout: AuthClient['logout'];
   refresh: AuthClient['refresh'];
@@ -39,6 +41,7 @@ export function useAuth(): UseAuthResult {
       error: snapshot.error,
       isAuthenticated: snapshot.session !== null,
       expired: snapshot.expired,
+      refreshAt: snapshot.refreshAt,
       login: client.login,
       logout: client.logout,
       refresh: client.refresh,
