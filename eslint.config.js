@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } }, // Node scripts
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly' } }, // Node scripts
   },
   {
     files: ['**/*.{ts,tsx}'],
