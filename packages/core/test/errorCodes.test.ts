@@ -56,3 +56,41 @@ describe('error codes at login (RFC 6749 §5.2 and the seeds)', () => {
     expect(await rejectionOf(passportClient(server).login())).toMatchObject({ code, status });
   });
 });
+
+describe('error messages: stable, naming the status and the OAuth error, never the body', () => {
+  it.each<[status: number, body: object | string | undefined, message: string]>([
+    [
+      400,
+      { error: 'invalid_grant', error_description: 'Bad credentials' },
+      'The username or password was rejected. (HTTP 400 invalid_grant)',
+    ],
+    [401, { error: 'invalid_client' }, 'The client id or secret was rejected. (HTTP 401 invalid_client)'],
+    [401, undefined, 'The client id or secret was rejected. (HTTP 401)'],
+    [
+      400,
+      { error: 'invalid_request' },
+      'The token endpoint refused the request as malformed. (HTTP 400 invalid_request)',
+    ],
+    [400, { error: 'unauthorized_client' }, 'This client may not use this grant. (HTTP 400 unauthorized_client)'],
+    [
+      400,
+      { error: 'unsupported_grant_type' },
+      'The token endpoint does not support this grant. (HTTP 400 unsupported_grant_type)',
+    ],
+    [400, { error: 'invalid_scope' }, 'The token endpoint refused the requested scope. (HTTP 400 invalid_scope)'],
+    [503, undefined, 'The token endpoint failed. (HTTP 503)'],
+    [429, { error: 'invalid_grant' }, 'The token endpoint failed. (HTTP 429 invalid_grant)'],
+    [400, { error: 'made_up' }, 'The token endpoint failed. (HTTP 400)'],
+    [200, { access: 'nope' }, 'The token endpoint did not send a valid token response.'],
+    [300, undefined, 'The token endpoint answered with a redirect, which is not followed.'],
+    [302, undefined, 'The token endpoint answered with a redirect, which is not followed.'],
+    [399, undefined, 'The token endpoint answered with a redirect, which is not followed.'],
+  ])('should say, for a FreightExchange login answered %i %o: %s', async (status, body, message) => {
+    const server = await startServer();
+    server.inject('fx-token', typeof body === 'string' ? { type: 'status', status, body } : answer(status, body));
+
+    const error = await rejectionOf(fxClient(server).login(DEMO));
+
+    expect(error).toMatchObject({ message, status });
+  });
+});
