@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { createAuthClient, jsonLogin, memoryStorage, webStorage, type SessionStorage } from '@fx-auth/core';
-import { DEMO, fxClient, macrotasks, rejectionOf, startServer, track } from './support.js';
+import { ANONYMOUS, DEMO, fxClient, macrotasks, rejectionOf, startServer, track } from './support.js';
 
 /** The key `webStorage()` gives a FreightExchange client of `server` by default. */
 const keyOf = (server: { url: string }) => `fx-auth.session freightExchange ${server.url}/oauth/token freightexchange`;
@@ -91,13 +91,7 @@ describe('storage', () => {
     await client.logout();
 
     expect(local.getItem(keyOf(server))).toBeNull();
-    expect(client.getSnapshot()).toEqual({
-      status: 'anonymous',
-      session: null,
-      error: null,
-      expired: false,
-      refreshAt: null,
-    });
+    expect(client.getSnapshot()).toEqual(ANONYMOUS);
   });
 
   it('should not bring the session back when a login resolves after logout()', async () => {
@@ -110,13 +104,7 @@ describe('storage', () => {
     await client.logout();
 
     expect(await rejectionOf(login)).toMatchObject({ code: 'no_session' });
-    expect(client.getSnapshot()).toEqual({
-      status: 'anonymous',
-      session: null,
-      error: null,
-      expired: false,
-      refreshAt: null,
-    });
+    expect(client.getSnapshot()).toEqual(ANONYMOUS);
     expect(storage.getItem()).toBeNull();
   });
 
@@ -134,13 +122,7 @@ describe('storage', () => {
     expect(await rejectionOf(refresh)).toMatchObject({ code: 'no_session' });
     expect(await rejectionOf(token)).toMatchObject({ code: 'no_session' });
     await macrotasks(); // the aborted request's settling, and anything it could set off
-    expect(client.getSnapshot()).toEqual({
-      status: 'anonymous',
-      session: null,
-      error: null,
-      expired: false,
-      refreshAt: null,
-    });
+    expect(client.getSnapshot()).toEqual(ANONYMOUS);
     expect(storage.getItem()).toBeNull();
   });
 

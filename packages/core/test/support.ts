@@ -116,3 +116,6 @@ export function propertyRuns(runs: number): { numRuns: number } {
   const most = Number(process.env.FX_MAX_PROPERTY_RUNS);
   return { numRuns: most > 0 ? Math.min(runs, most) : runs };
 }
+
+/** The snapshot of a client without a session, and without an error. */
+export const ANONYMOUS = { status: 'anonymous', session: null, error: null, expired: false, refreshAt: null } as const;

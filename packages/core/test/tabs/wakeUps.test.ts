@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { DEMO, fxClient, startServer, until } from '../support.js';
+import { ANONYMOUS, DEMO, fxClient, startServer, until } from '../support.js';
 import { installLocks, sharedStorage } from './support.js';
 
 let window: Window;
@@ -51,13 +51,7 @@ describe('waking up', () => {
     expect(tab.getSnapshot().status).toBe('authenticated');
     fire('window', 'pageshow', true);
 
-    expect(tab.getSnapshot()).toEqual({
-      status: 'anonymous',
-      session: null,
-      error: null,
-      expired: false,
-      refreshAt: null,
-    });
+    expect(tab.getSnapshot()).toEqual(ANONYMOUS);
   });
 
   it.each([
