@@ -174,31 +174,37 @@ describe('demo app in Chromium', () => {
   });
 
   it('should refresh the token by itself while the page is open, and keep the protected call working', async () => {
-    demo.mock.set({ accessTokenLifetime: 4 }); // refreshed 1.5 s after login
+    await page.clock.install(); // the page's timers run on a clock the test moves
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
     const firstToken = JSON.parse((await storedSession()) ?? '{}').session?.accessToken as string;
+    expect(await text('refresh-count')).toBe('0');
 
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="refresh-count"]')?.textContent) >= 2);
+    await page.clock.runFor(16_000); // past the refresh time: half of a 30 s lifetime
+    await expect.poll(() => text('refresh-count')).toBe('1');
+    await page.clock.runFor(16_000); // the new token's refresh time
+    await expect.poll(() => text('refresh-count')).toBe('2');
     expect(await text('last-refresh')).not.toBe('not yet');
     expect(JSON.parse((await storedSession()) ?? '{}').session?.accessToken).not.toBe(firstToken);
 
     await page.getByRole('button', { name: 'Call the protected API' }).click();
     await expect.poll(() => text('call-result')).toBe('200 OK: signed in as demo');
-    expect(demo.mock.count('fx-token')).toBeGreaterThanOrEqual(3);
+    expect(demo.mock.count('fx-token')).toBe(3); // the login and two refreshes, nothing more
     const lastCall = demo.mock.requests.filter((request) => request.api === 'me').at(-1);
     expect(lastCall?.headers.authorization).toMatch(/^Bearer /);
   });
 
   it('should show that automatic refreshes fail, and keep the session', async () => {
-    demo.mock.set({ accessTokenLifetime: 6 });
+    await page.clock.install();
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
     demo.mock.inject('fx-token', { type: 'status', status: 503 }, { times: 100 });
 
-    await expect.poll(() => text('refresh-error'), { timeout: 10_000 }).toContain('Automatic refresh failed');
+    await page.clock.runFor(16_000); // the refresh time
+    await expect.poll(() => text('refresh-error')).toContain('Automatic refresh failed');
     expect(await text('refresh-error')).toContain('HTTP 503');
     expect(await page.getByRole('heading', { name: 'Demo User' }).count()).toBe(1);
+    expect(await storedSession()).toContain('accessToken');
   });
 
   it('should return to a focused "session expired" message when the refresh token is rejected', async () => {
@@ -216,16 +222,18 @@ describe('demo app in Chromium', () => {
   });
 
   it('should count down to expiry', async () => {
+    await page.clock.install();
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
     const first = Number(await text('expires-in'));
-
-    await page.waitForFunction(
-      (start) => Number(document.querySelector('[data-testid="expires-in"]')?.textContent) < start,
-      first,
-    );
     expect(first).toBeGreaterThan(25);
     expect(first).toBeLessThanOrEqual(30);
+
+    await page.clock.runFor(5_000);
+
+    // Five seconds less, or six if the page's clock crossed one more second while the test ran.
+    await expect.poll(async () => first - Number(await text('expires-in'))).toBeGreaterThanOrEqual(5);
+    expect(first - Number(await text('expires-in'))).toBeLessThanOrEqual(6);
   });
 
   it('should return to the login page on logout, with the profile gone', async () => {

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientCredentials, createAuthClient, freightExchange, jsonLogin, type AuthClient } from '@fx-auth/core';
 import type { Fault } from '@fx-auth/mock-server';
 import { exposed, expectNoSecrets } from './exposure.js';
@@ -69,5 +69,50 @@ describe('secrets', () => {
     const error = await rejectionOf(client.login({ username: 'u', password: PASSWORD }));
 
     expectNoSecrets(exposed(error), [PASSWORD]);
+  });
+
+  describe('in the failure of a fetch wrapper that repeats its request (a logger, an offline queue)', () => {
+    /** A `fetch` option that fails, while `failing()`, with the URL, headers and body in its message. */
+    const echoingFetch =
+      (failing: () => boolean): typeof fetch =>
+      async (input, init) => {
+        const request = new Request(input, init);
+        if (!failing()) return fetch(request);
+        const headers = JSON.stringify([...request.headers]);
+        throw new TypeError(`Failed to fetch ${request.url} ${headers} ${await request.text()}`);
+      };
+
+    it('should keep the JSON-login password out', async () => {
+      const server = await startServer({
+        users: [{ username: 'u', password: PASSWORD, profile: { id: '1', login: 'u' } }],
+      });
+      const provider = jsonLogin({ tokenUrl: `${server.url}/api/v1/cas/authenticate` });
+      const client = track(createAuthClient({ provider, fetch: echoingFetch(() => true) }));
+
+      const error = await rejectionOf(client.login({ username: 'u', password: PASSWORD }));
+
+      expect(error).toMatchObject({ code: 'network' });
+      expectNoSecrets(exposed(error), [PASSWORD]);
+    });
+
+    it.each([
+      ['FreightExchange', (url: string) => freightExchange({ baseUrl: url, parameters: 'body' })],
+      [
+        'JSON login',
+        (url: string) =>
+          jsonLogin({ tokenUrl: `${url}/api/v1/cas/authenticate`, refreshUrl: `${url}/api/v1/cas/refresh` }),
+      ],
+    ])('should keep the %s refresh and access tokens out of a failed refresh', async (_name, provider) => {
+      const server = await startServer();
+      let failing = false;
+      const client = track(createAuthClient({ provider: provider(server.url), fetch: echoingFetch(() => failing) }));
+      const session = await client.login({ username: 'demo', password: 'demo' });
+      failing = true;
+
+      const error = await rejectionOf(client.refresh());
+
+      expect(error).toMatchObject({ code: 'network' });
+      expectNoSecrets(exposed(error), [session.refreshToken!, session.accessToken]);
+    });
   });
 });

@@ -73,7 +73,10 @@ function createFreightExchange(options: FreightExchangeOptions): TokenProvider<C
   if (baseUrl.includes('?')) throw invalidOption('freightExchange: options.baseUrl', 'a URL without a query');
   const tokenPath = given('tokenPath', '/oauth/token');
   if (/[?#\s]|^\/\/|:\/\//.test(tokenPath)) {
-    throw invalidOption(`${WHERE}.tokenPath`, 'a path on baseUrl (e.g. "/oauth/token"), without a host, query or #');
+    throw invalidOption(
+      `${WHERE}.tokenPath`,
+      'a path on baseUrl (e.g. "/oauth/token"), without a host, query, fragment or spaces',
+    );
   }
   const tokenUrl = `${baseUrl}${tokenPath.startsWith('/') ? '' : '/'}${tokenPath}`;
   const clientId = given('clientId', 'freightexchange');
