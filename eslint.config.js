@@ -12,6 +12,7 @@ export default tseslint.config(
       'tests/consumer/app/**',
       '.stryker-tmp/**',
       'reports/**',
+      'bench/.out/**',
     ],
   },
   js.configs.recommended,

@@ -67,6 +67,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'bench',
+          include: ['bench/test/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           include: ['packages/mock-server/test/**/*.test.ts'],
           environment: 'node',

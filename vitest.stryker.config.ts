@@ -7,7 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@fx-auth/source'] } },
   test: {
     include: ['packages/core/test/**/*.test.ts'],
-    exclude: ['packages/core/test/bundleSize.test.ts', 'packages/core/test/interop/**'],
+    exclude: ['packages/core/test/interop/**'],
     environment: 'node',
     setupFiles: ['tools/failOnConsole.ts'],
     // Every mutant re-runs the tests that cover it: property tests take fewer samples here.

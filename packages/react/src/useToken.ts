@@ -1,3 +1,4 @@
+import { useCallback, useMemo, useState } from 'react';
 import type { AuthSnapshot, AuthStatus } from '@fx-auth/core';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 
@@ -18,12 +19,27 @@ const selectToken = (snapshot: AuthSnapshot): TokenState => ({
   expired: snapshot.expired,
 });
 
-const sameToken = (a: TokenState, b: TokenState): boolean =>
-  a.accessToken === b.accessToken && a.expiresAt === b.expiresAt && a.status === b.status && a.expired === b.expired;
+const KEYS = ['accessToken', 'expiresAt', 'status', 'expired'] as const satisfies ReadonlyArray<keyof TokenState>;
+
+/** `state` with getters that note which of its fields the component reads. */
+function trackReads(state: TokenState, read: Set<keyof TokenState>): TokenState {
+  const tracked = {} as TokenState;
+  for (const key of KEYS) {
+    Object.defineProperty(tracked, key, {
+      enumerable: true,
+      get: () => {
+        read.add(key);
+        return state[key];
+      },
+    });
+  }
+  return tracked;
+}
 
 /**
- * The current access token, its expiry and the status. Re-renders only when one of these changes
- * (a refresh passes through `status: 'refreshing'`).
+ * The current access token, its expiry and the status. Re-renders only when a field the component
+ * has read changes: one that reads only `accessToken` renders once per refresh; one that reads
+ * `status` as well also sees `'refreshing'` in between.
  *
  * @example
  * ```tsx
@@ -31,5 +47,11 @@ const sameToken = (a: TokenState, b: TokenState): boolean =>
  * ```
  */
 export function useToken(): TokenState {
-  return useAuthSnapshot(selectToken, sameToken);
+  const [read] = useState(() => new Set<keyof TokenState>()); // the fields this component has read so far
+  const isEqual = useCallback(
+    (a: TokenState, b: TokenState): boolean => (read.size > 0 ? [...read] : KEYS).every((key) => a[key] === b[key]),
+    [read],
+  );
+  const state = useAuthSnapshot(selectToken, isEqual);
+  return useMemo(() => trackReads(state, read), [state, read]);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useFxUser, useToken, type TokenState } from '@fx-auth/react';
+import { AuthProvider, useFxUser, useToken, type TokenState } from '@fx-auth/react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AuthClient, FxUser } from '@fx-auth/core';
 import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
@@ -25,12 +25,12 @@ function renderProfileData(client: AuthClient, queryClient: QueryClient): Array<
 }
 
 describe('render counts', () => {
-  it('should re-render a useToken() consumer once per change of what it returns during a refresh', async () => {
+  it('should re-render a useToken() consumer that reads every field once per change of one during a refresh', async () => {
     const { client, queryClient } = await setUp({ latency: 200 });
     const first = await client.login(DEMO);
     const renders: TokenState[] = [];
     function Token() {
-      renders.push(useToken());
+      renders.push({ ...useToken() }); // reads every field
       return null;
     }
     renderWithAuth(<Token />, { client, queryClient });
@@ -44,6 +44,52 @@ describe('render counts', () => {
       { accessToken: first.accessToken, expiresAt: first.expiresAt, status: 'refreshing', expired: false },
       { accessToken: next.accessToken, expiresAt: next.expiresAt, status: 'authenticated', expired: false },
     ]);
+  });
+
+  it('should re-render a component that reads only the token once per refresh', async () => {
+    const { client, queryClient } = await setUp({ latency: 200 });
+    const first = await client.login(DEMO);
+    const renders: Array<string | null> = [];
+    function Token() {
+      renders.push(useToken().accessToken);
+      return null;
+    }
+    renderWithAuth(<Token />, { client, queryClient });
+
+    const second = await client.refresh();
+    await eventually(() => renders.at(-1) === second.accessToken, 'the new token');
+    const third = await client.refresh();
+    await eventually(() => renders.at(-1) === third.accessToken, 'the newer token');
+    await settle();
+
+    expect(renders).toEqual([first.accessToken, second.accessToken, third.accessToken]);
+  });
+
+  it('should re-render on a field the component starts reading later, and not before', async () => {
+    const { client, queryClient } = await setUp({ latency: 200 });
+    await client.login(DEMO);
+    const statuses: string[] = [];
+    let readStatus = false;
+    function Token() {
+      const token = useToken();
+      statuses.push(readStatus ? token.status : `token ${String(token.accessToken !== null)}`);
+      return null;
+    }
+    const view = renderWithAuth(<Token />, { client, queryClient });
+    await client.refresh();
+    await settle();
+    expect(statuses).toEqual(['token true', 'token true']); // the new token; not the refreshing status
+
+    readStatus = true;
+    view.rerender(
+      <AuthProvider client={client} queryClient={queryClient}>
+        <Token />
+      </AuthProvider>,
+    );
+    await client.refresh();
+    await settle();
+
+    expect(statuses.slice(2)).toEqual(['authenticated', 'refreshing', 'authenticated']);
   });
 
   it('should not re-render a useToken() consumer for a change of the snapshot that leaves its state equal', async () => {

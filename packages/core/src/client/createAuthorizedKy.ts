@@ -28,27 +28,57 @@ const callerAuthorizes = (options: { headers?: HeadersInit }): boolean =>
 
 /**
  * A ky instance that sends `Authorization: Bearer <token>` to authorized origins only. On a 401 from
- * one of them it retries once through ky's own retry: with the current token if the one sent has
- * since been replaced, else after one (shared) refresh. A second 401 reaches the caller as ky's
- * `HTTPError`. The retry counts against `retry.limit`; with `retry: 0` there is none. A 401 refreshes
- * at most once per {@link MIN_REFRESH_INTERVAL_MS}: an API that answers every call with 401 (a
- * permission, not an expiry) must not make each call cost a token request.
+ * one of them it retries once, in the fetch layer under ky: with the current token if the one sent
+ * has since been replaced, else after one (shared) refresh. A second 401 reaches the caller as ky's
+ * `HTTPError`; with `retry: 0` there is no retry. A 401 refreshes at most once per
+ * {@link MIN_REFRESH_INTERVAL_MS}: an API that answers every call with 401 (a permission, not an
+ * expiry) must not make each call cost a token request. No `afterResponse` hook: ky clones every
+ * response for those, and a successful call must cost no more than bare ky's.
  */
 export function createAuthorizedKy(
   tokens: TokenSource,
   { isAuthorized, withheld }: TokenAudience,
   options: Pick<Options, 'fetch'>,
 ): KyInstance {
-  // Calls that already had their one 401 retry, keyed by the call's own abort signal: ky makes one
-  // per call and keeps it across retries, while `options.context` may be shared between calls.
-  const retried = new WeakSet<object>();
+  // The requests that went out with the client's token and may be retried once after a 401: the
+  // very objects ky hands to `fetch` after its `beforeRequest` hooks.
+  const retryable = new WeakSet<Request>();
   // The last renewal a 401 set off: the token that got the 401, when, and the renewal itself.
   let last: { sent: string; at: number; renewal: Promise<string> } | undefined;
+  const send = (input: Request, init?: RequestInit): Promise<Response> => (options.fetch ?? fetch)(input, init);
+
+  /** Whether a call whose token `sent` got a 401 goes again (with the token then current). */
+  const renewed = async (sent: string): Promise<boolean> => {
+    const current = tokens.currentToken();
+    if (current !== sent && current !== undefined) return true; // replaced meanwhile: no refresh
+    if (!tokens.canRefresh()) return false;
+    const recent = last !== undefined && Date.now() - last.at < MIN_REFRESH_INTERVAL_MS;
+    if (recent && sent === last?.sent) {
+      await last.renewal; // one renewal per token: its result, or its failure, is shared
+    } else if (recent && sent === (await last?.renewal.catch(() => undefined))) {
+      return false; // the renewed token got a 401 too: a permission, not an expiry
+    } else {
+      last = { sent, at: Date.now(), renewal: tokens.getAccessToken({ forceRefresh: true }) };
+      await last.renewal;
+    }
+    return true;
+  };
 
   return ky.create({
     ...options,
-    // ky retries any error a hook throws as if it were a network failure; an AuthError (no session,
-    // a rejected refresh token) is final. Other errors keep ky's own rules (`undefined`).
+    fetch: async (input, init) => {
+      if (!(input instanceof Request) || !retryable.has(input)) return send(input as Request, init);
+      const spare = input.body === null ? input : input.clone(); // a body can be sent once
+      const response = await send(input, init);
+      const sent = BEARER.exec(input.headers.get('Authorization') ?? '')?.[1];
+      if (response.status !== 401 || sent === undefined || !(await renewed(sent))) return response;
+      void response.body?.cancel().catch(() => undefined);
+      const headers = new Headers(input.headers);
+      headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
+      return send(new Request(spare, { headers }), init);
+    },
+    // ky retries any error its fetch throws as if it were a network failure; an AuthError (no
+    // session, a rejected refresh token) is final. Other errors keep ky's own rules (`undefined`).
     retry: { shouldRetry: ({ error }) => (isAuthError(error) ? false : undefined) },
     hooks: {
       beforeRequest: [
@@ -59,30 +89,7 @@ export function createAuthorizedKy(
             return;
           }
           request.headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
-        },
-      ],
-      afterResponse: [
-        async (request, normalized, response, state) => {
-          if (response.status !== 401 || !isAuthorized(request.url) || callerAuthorizes(normalized)) return undefined;
-          const sent = BEARER.exec(request.headers.get('Authorization') ?? '')?.[1];
-          const call: object = normalized.signal ?? normalized.context;
-          if (sent === undefined || retried.has(call) || state.retryCount >= (normalized.retry.limit ?? 2))
-            return undefined;
-          const current = tokens.currentToken();
-          if (current === sent || current === undefined) {
-            if (!tokens.canRefresh()) return undefined;
-            const recent = last !== undefined && Date.now() - last.at < MIN_REFRESH_INTERVAL_MS;
-            if (recent && sent === last?.sent) {
-              await last.renewal; // one renewal per token: its result, or its failure, is shared
-            } else if (recent && sent === (await last?.renewal.catch(() => undefined))) {
-              return undefined; // the renewed token got a 401 too: a permission, not an expiry
-            } else {
-              last = { sent, at: Date.now(), renewal: tokens.getAccessToken({ forceRefresh: true }) };
-              await last.renewal;
-            }
-          }
-          retried.add(call);
-          return ky.retry({ delay: 0, code: 'FX_AUTH_TOKEN_REPLACED' });
+          if ((options.retry.limit ?? 2) > 0) retryable.add(request);
         },
       ],
     },
