@@ -100,6 +100,9 @@ export function createSessionCommands(dependencies: CommandDependencies) {
     // Timers are not trusted (sleep, frozen tabs): the shared storage and the clock are checked now.
     lookAround();
     const before = recordOf(runtime.state());
+    // The hot path: a token not yet due needs no event (the state machine would stay where it is).
+    if (before && !runtime.state().destroyed && Date.now() < dueAt(before, rules.leeway))
+      return before.session.accessToken;
     runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
     const state = runtime.state();
     const record = recordOf(state);
