@@ -71,7 +71,10 @@ export function createAuthorizedKy(
       const spare = input.body === null ? input : input.clone(); // a body can be sent once
       const response = await send(input, init);
       const sent = BEARER.exec(input.headers.get('Authorization') ?? '')?.[1];
-      if (response.status !== 401 || sent === undefined || !(await renewed(sent))) return response;
+      if (response.status !== 401 || sent === undefined || !(await renewed(sent))) {
+        if (spare !== input) void spare.body?.cancel().catch(() => undefined); // its copy of the body is not needed
+        return response;
+      }
       void response.body?.cancel().catch(() => undefined);
       const headers = new Headers(input.headers);
       headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
