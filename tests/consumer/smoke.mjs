@@ -24,7 +24,7 @@ setTimeout(() => {
 }, 15 * 60_000).unref();
 
 // Run under pnpm, the environment carries pnpm's own settings, which npm warns about: not passed on.
-const PNPM_ONLY = /^npm_config_(verify_deps_before_run|npm_globalconfig|_jsr_registry)$/i;
+const PNPM_ONLY = /^npm_config_(verify_deps_before_run|npm_globalconfig|_jsr_registry|package_extensions)$/i;
 const env = Object.fromEntries(Object.entries({ ...process.env, CI: 'true' }).filter(([key]) => !PNPM_ONLY.test(key)));
 
 const step = (text) => console.log(`consumer: ${text}`);
