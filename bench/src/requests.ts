@@ -18,20 +18,34 @@ export async function measureRequestRates(
 ): Promise<RequestRate[]> {
   for (const contender of contenders) await contender.start();
   for (const contender of contenders) for (let i = 0; i < calls; i += 1) await contender.call(); // warm-up
-  const rates = contenders.map(() => [] as number[]);
-  for (let round = 0; round < rounds; round += 1) {
-    for (const [index, contender] of contenders.entries()) {
-      const started = performance.now();
-      for (let i = 0; i < calls; i += 1) await contender.call();
-      rates[index]!.push(calls / ((performance.now() - started) / 1000));
-    }
-  }
-  const medians = rates.map(median);
+  const medians = await medianRates(
+    contenders.map((contender) => () => contender.call()),
+    { rounds, calls },
+  );
   return contenders.map((contender, index) => ({
     name: contender.name,
     perSecond: medians[index]!,
     ratio: medians[index]! / medians[0]!,
   }));
+}
+
+/**
+ * Each task `calls` times awaited in a row per round, the tasks taking turns round by round (so that
+ * a slower moment of the machine hits each alike): the median calls per second of each.
+ */
+async function medianRates(
+  tasks: ReadonlyArray<() => Promise<unknown>>,
+  { rounds, calls }: { rounds: number; calls: number },
+): Promise<number[]> {
+  const rates = tasks.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, task] of tasks.entries()) {
+      const started = performance.now();
+      for (let i = 0; i < calls; i += 1) await task();
+      rates[index]!.push(calls / ((performance.now() - started) / 1000));
+    }
+  }
+  return rates.map(median);
 }
 
 export function median(values: readonly number[]): number {
@@ -50,14 +64,10 @@ export async function measureHotPath(
   contenders: readonly Contender[],
   { rounds, calls }: { rounds: number; calls: number },
 ): Promise<HotPathRate[]> {
-  const measured = contenders.filter((contender) => contender.getToken);
-  const rates = measured.map(() => [] as number[]);
-  for (let round = 0; round < rounds; round += 1) {
-    for (const [index, contender] of measured.entries()) {
-      const started = performance.now();
-      for (let i = 0; i < calls; i += 1) await contender.getToken!();
-      rates[index]!.push(calls / ((performance.now() - started) / 1000));
-    }
-  }
-  return measured.map((contender, index) => ({ name: contender.name, perSecond: median(rates[index]!) }));
+  const measured = contenders.flatMap(({ name, getToken }) => (getToken ? [{ name, getToken }] : []));
+  const medians = await medianRates(
+    measured.map((contender) => contender.getToken),
+    { rounds, calls },
+  );
+  return measured.map((contender, index) => ({ name: contender.name, perSecond: medians[index]! }));
 }
