@@ -42,7 +42,7 @@ export function fxAuth(urls: ServerUrls): Contender & { client: AuthClient<void>
 }
 
 /** Fetches a client-credentials token with plain fetch: what the hand-written contenders use. */
-async function passportToken(urls: ServerUrls): Promise<string> {
+export async function passportToken(urls: ServerUrls): Promise<string> {
   const response = await fetch(`${urls.token}/passport/oauth/token`, {
     method: 'POST',
     headers: {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureStampede } from './concurrency.js';
-import { axiosAuthRefresh, badgateway, bareKy, fxAuth, kyWithHook } from './contenders.js';
+import { axiosAuthRefresh, badgateway, bareKy, fxAuth, kyWithHook, passportToken } from './contenders.js';
 import { measureRefreshMemory } from './memory.js';
 import { measureRenders } from './renders.js';
 import { toMarkdown, toSvg, type BenchResults } from './report.js';
@@ -51,7 +51,7 @@ try {
   step(`memory over ${counts.cycles} refresh cycles`);
   const memoryClient = fxAuth(urls);
   await memoryClient.start();
-  const memory = await measureRefreshMemory(memoryClient.client, counts.cycles);
+  const memory = await measureRefreshMemory(memoryClient.client, () => passportToken(urls), counts.cycles);
   memoryClient.close();
 
   const results: BenchResults = {

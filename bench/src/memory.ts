@@ -1,29 +1,81 @@
 import type { AuthClient } from '@fx-auth/core';
 
-export interface MemoryResult {
-  cycles: number;
-  /** Heap in use after a full GC, in bytes, once warmed up (after the first tenth of the cycles). */
+export interface MemoryRun {
+  name: string;
+  /** Heap in use after a full GC once warmed up (after the first tenth of the cycles), in bytes. */
   heapAfterWarmUp: number;
   heapAtEnd: number;
-  /** Bytes per cycle from the warm-up to the end: about 0 when nothing is kept per refresh. */
+  /**
+   * Bytes per cycle: the least-squares slope of the heap after GC at ten checkpoints after the
+   * warm-up (two points alone would weigh a single GC's leftovers too much).
+   */
   growthPerCycle: number;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+export interface MemoryResult {
+  cycles: number;
+  /** fx-auth's refreshes, then the same token request with bare `fetch` (what Node itself keeps). */
+  runs: MemoryRun[];
+  /** Sessions still reachable after the last GC, of the last `watchedSessions` refreshes': 1 (the current one) when none is kept. */
+  sessionsAlive: number;
+  watchedSessions: number;
+}
 
-function heapAfterGc(): number {
+const gc = (globalThis as { gc?: () => void }).gc;
+const CHECKPOINTS = 10;
+/** How many of the last refreshes' sessions are watched for being let go. */
+const WATCHED_SESSIONS = 1_000;
+
+async function heapAfterGc(): Promise<number> {
   if (!gc) throw new Error('The memory benchmark needs node --expose-gc (pnpm bench passes it).');
+  // A WeakRef keeps its target until the current job ends: collect on a later turn, twice.
+  await new Promise((resolve) => setImmediate(resolve));
   gc();
   gc();
   return process.memoryUsage().heapUsed;
 }
 
-/** `cycles` refreshes one after another, each a real token request; the heap after GC compared. */
-export async function measureRefreshMemory(client: AuthClient<void>, cycles: number): Promise<MemoryResult> {
+function slope(points: ReadonlyArray<readonly [number, number]>): number {
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return covariance / variance;
+}
+
+/** `cycles` runs of `cycle` one after another, the heap after GC at checkpoints. */
+async function measureCycles(name: string, cycles: number, cycle: () => Promise<unknown>): Promise<MemoryRun> {
   const warmUp = Math.ceil(cycles / 10);
-  for (let i = 0; i < warmUp; i += 1) await client.refresh();
-  const heapAfterWarmUp = heapAfterGc();
-  for (let i = warmUp; i < cycles; i += 1) await client.refresh();
-  const heapAtEnd = heapAfterGc();
-  return { cycles, heapAfterWarmUp, heapAtEnd, growthPerCycle: (heapAtEnd - heapAfterWarmUp) / (cycles - warmUp) };
+  for (let i = 0; i < warmUp; i += 1) await cycle();
+  const heapAfterWarmUp = await heapAfterGc();
+  const points: Array<[number, number]> = [[warmUp, heapAfterWarmUp]];
+  const step = Math.ceil((cycles - warmUp) / CHECKPOINTS);
+  for (let done = warmUp; done < cycles;) {
+    const until = Math.min(cycles, done + step);
+    for (; done < until; done += 1) await cycle();
+    points.push([done, await heapAfterGc()]);
+  }
+  return { name, heapAfterWarmUp, heapAtEnd: points.at(-1)![1], growthPerCycle: slope(points) };
+}
+
+/**
+ * `cycles` refreshes of fx-auth (each a real token request), then as many bare `fetch` requests to
+ * the same token endpoint: the heap after GC of each, and how many of the last sessions are still
+ * reachable at the end.
+ */
+export async function measureRefreshMemory(
+  client: AuthClient<void>,
+  tokenRequest: () => Promise<unknown>,
+  cycles: number,
+): Promise<MemoryResult> {
+  // The last sessions, in a ring of fixed size: the watching must not grow the heap it measures.
+  const sessions = new Array<WeakRef<object> | undefined>(WATCHED_SESSIONS).fill(undefined);
+  let refreshes = 0;
+  const fxAuth = await measureCycles('fx-auth refresh()', cycles, async () => {
+    sessions[refreshes++ % WATCHED_SESSIONS] = new WeakRef(await client.refresh());
+  });
+  await heapAfterGc();
+  const sessionsAlive = sessions.filter((session) => session?.deref() !== undefined).length;
+  const bareFetch = await measureCycles('bare fetch of the same token request', cycles, tokenRequest);
+  return { cycles, runs: [fxAuth, bareFetch], sessionsAlive, watchedSessions: Math.min(cycles, WATCHED_SESSIONS) };
 }

@@ -90,17 +90,19 @@ ${table(
 ## Memory over refresh cycles
 
 ${whole(results.memory.cycles)} refreshes one after another (each a real token request to a server in
-another process); heap in use after a full GC.
+another process), then as many bare \`fetch\` calls of the same token request (what Node's own HTTP
+client keeps); heap in use after a full GC at ten checkpoints, growth as their least-squares slope.
+Sessions of the last ${whole(results.memory.watchedSessions)} refreshes still reachable after the last GC: **${results.memory.sessionsAlive}**
+(the current one).
 
 ${table(
-  ['after warm-up', 'at the end', 'growth per refresh'],
-  [
-    [
-      `${kB(results.memory.heapAfterWarmUp)} kB`,
-      `${kB(results.memory.heapAtEnd)} kB`,
-      `${results.memory.growthPerCycle.toFixed(1)} B`,
-    ],
-  ],
+  ['run', 'after warm-up', 'at the end', 'growth per cycle'],
+  results.memory.runs.map((run) => [
+    run.name,
+    `${kB(run.heapAfterWarmUp)} kB`,
+    `${kB(run.heapAtEnd)} kB`,
+    `${run.growthPerCycle.toFixed(1)} B`,
+  ]),
 )}
 `;
 }

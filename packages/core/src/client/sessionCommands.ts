@@ -90,19 +90,36 @@ export function createSessionCommands(dependencies: CommandDependencies) {
     return Promise.reject(recordOf(after) ? (after.refusal ?? cannotRefresh()) : (after.error ?? noSession()));
   }
 
-  async function getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
+  /**
+   * The hot path, without an async frame: a token not yet due needs no event (the state machine
+   * would stay where it is). Timers are not trusted (sleep, frozen tabs): the shared storage and the
+   * clock are checked now.
+   */
+  function getAccessToken(request?: GetAccessTokenOptions): Promise<string> {
+    const forceRefresh = request?.forceRefresh === true;
+    if (loggingIn || forceRefresh) return getAccessTokenSlowly(forceRefresh, false);
+    try {
+      lookAround();
+      const state = runtime.state();
+      const record = recordOf(state);
+      if (record && !state.destroyed && Date.now() < dueAt(record, rules.leeway)) {
+        return Promise.resolve(record.session.accessToken);
+      }
+    } catch {
+      return getAccessTokenSlowly(false, false); // whatever threw is a rejection there, as promised
+    }
+    return getAccessTokenSlowly(false, true);
+  }
+
+  async function getAccessTokenSlowly(forceRefresh: boolean, lookedAround: boolean): Promise<string> {
     if (loggingIn) {
       // A token that a login just brought is as fresh as a forced refresh would make it.
       const fresh = await loggingIn.catch(() => undefined);
       if (fresh && fresh === recordOf(runtime.state())?.session) return fresh.accessToken;
     }
-    if (request.forceRefresh === true) return (await refresh()).accessToken;
-    // Timers are not trusted (sleep, frozen tabs): the shared storage and the clock are checked now.
-    lookAround();
+    if (forceRefresh) return (await refresh()).accessToken;
+    if (!lookedAround) lookAround();
     const before = recordOf(runtime.state());
-    // The hot path: a token not yet due needs no event (the state machine would stay where it is).
-    if (before && !runtime.state().destroyed && Date.now() < dueAt(before, rules.leeway))
-      return before.session.accessToken;
     runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false });
     const state = runtime.state();
     const record = recordOf(state);

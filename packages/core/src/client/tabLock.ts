@@ -1,4 +1,5 @@
 import { AuthError } from '../AuthError.js';
+import { linkedAbort } from '../http/linkedAbort.js';
 import type { SessionStorage } from '../types.js';
 
 /**
@@ -69,23 +70,28 @@ function localLock(): RefreshLock {
 export function webLock(locks: LockManager, name: string, waitMs: number): RefreshLock {
   return {
     async run(task, signal) {
-      const waited = new AbortController();
-      const timer = setTimeout(() => waited.abort(), waitMs);
+      const { controller: waiting, unlink } = linkedAbort(signal);
+      let waitedTooLong = false as boolean; // set by the timer
+      const timer = setTimeout(() => {
+        waitedTooLong = true;
+        waiting.abort();
+      }, waitMs);
       let granted = false as boolean; // set in the lock's callback
       try {
-        return await locks.request(name, { signal: AbortSignal.any([signal, waited.signal]) }, () => {
+        return await locks.request(name, { signal: waiting.signal }, () => {
           granted = true;
           clearTimeout(timer);
           return task();
         });
       } catch (error) {
-        if (!granted && waited.signal.aborted && !signal.aborted) {
+        if (!granted && waitedTooLong && !signal.aborted) {
           throw new AuthError('timeout', `Another tab held the refresh lock for more than ${waitMs} ms.`);
         }
         if (!granted && (error as { name?: unknown } | null)?.name === 'SecurityError') return await task();
         throw error;
       } finally {
         clearTimeout(timer);
+        unlink();
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
 import { AuthError } from '../AuthError.js';
+import { linkedAbort } from './linkedAbort.js';
 import { sanitizeCause } from './secrets.js';
 
 /** How a provider reaches its token endpoint: made by the client for each login or refresh. */
@@ -34,12 +35,15 @@ export interface TokenAnswer {
  * @throws {AuthError} `timeout`, `network`, or `no_session` when `transport.signal` aborted it.
  */
 export async function sendTokenRequest(transport: TokenTransport, request: TokenRequest): Promise<TokenAnswer> {
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), transport.timeout);
+  const { controller, unlink } = linkedAbort(transport.signal);
+  let timedOut = false as boolean; // set by the timer
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, transport.timeout);
+  const { signal } = controller;
   // Logout and destroy() stop the deadline at once, not a few ticks later when the request unwinds.
-  const stopTimer = (): void => clearTimeout(timer);
-  transport.signal.addEventListener('abort', stopTimer, { once: true });
-  const signal = AbortSignal.any([transport.signal, deadline.signal]);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   try {
     // Raced against the signal as well: a custom `fetch` (or a body stream) may ignore aborts.
     return await untilAborted(signal, async () => {
@@ -56,15 +60,15 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
     if (transport.signal.aborted) {
       throw new AuthError('no_session', 'The session ended while a token request was running.');
     }
-    if (deadline.signal.aborted) {
+    if (timedOut) {
       throw new AuthError('timeout', `The token endpoint did not answer within ${transport.timeout} ms.`);
     }
     throw new AuthError('network', 'The token endpoint could not be reached.', {
       cause: sanitizeCause(error, request.secrets),
     });
   } finally {
-    stopTimer();
-    transport.signal.removeEventListener('abort', stopTimer);
+    clearTimeout(timer);
+    unlink();
   }
 }
 
