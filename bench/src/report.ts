@@ -2,7 +2,7 @@ import type { StampedeResult } from './concurrency.js';
 import type { MemoryResult } from './memory.js';
 import type { RenderCount } from './renders.js';
 import type { HotPathRate, RequestRate } from './requests.js';
-import type { SizeMeasure } from './size.js';
+import { bytesByArea, type SizeMeasure } from './size.js';
 
 export interface BenchResults {
   machine: string;
@@ -28,6 +28,7 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
 export function toMarkdown(results: BenchResults): string {
   const sizeRows = (measures: readonly SizeMeasure[]) =>
     measures.map((size) => [size.name, kB(size.minified), kB(size.gzip), kB(size.brotli)]);
+  const allIn = results.sizes.fx[0]!;
   const badgateway = results.hotPath.find((rate) => rate.name.includes('badgateway'))?.perSecond;
   return `# fx-auth benchmarks
 
@@ -44,6 +45,13 @@ esbuild (minified ESM for browsers, tree-shaken, \`NODE_ENV=production\`); react
 ${table(['fx-auth', 'min kB', 'gzip kB', 'brotli kB'], sizeRows(results.sizes.fx))}
 
 ${table(['Peer', 'min kB', 'gzip kB', 'brotli kB'], sizeRows(results.sizes.peers))}
+
+Where the minified bytes of "${allIn.name}" go (gzip compresses the whole, not the parts):
+
+${table(
+  ['part', 'min kB', 'share'],
+  bytesByArea(allIn).map(([area, bytes]) => [area, kB(bytes), `${Math.round((100 * bytes) / allIn.minified)} %`]),
+)}
 
 ## Per-request overhead
 

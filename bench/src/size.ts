@@ -18,6 +18,8 @@ export interface SizeMeasure {
   brotli: number;
   /** The files with code in the bundle, relative to the workspace (tree-shaken ones left out). */
   inputs: string[];
+  /** Minified bytes each of those files put in the bundle. */
+  bytesByInput: Record<string, number>;
 }
 
 /** The React peers every app already has: never counted. */
@@ -42,17 +44,43 @@ export async function measureSize(entry: SizeEntry, resolveDir: string): Promise
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const bytesByInput = Object.fromEntries(
+    Object.values(result.metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path, input]) => [path, input.bytesInOutput] as const),
+    ),
+  );
   return {
     name: entry.name,
     minified: code.byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
-    inputs: Object.values(result.metafile.outputs).flatMap((output) =>
-      Object.entries(output.inputs)
-        .filter(([, input]) => input.bytesInOutput > 0)
-        .map(([path]) => path),
-    ),
+    inputs: Object.keys(bytesByInput),
+    bytesByInput,
   };
+}
+
+/** The parts of fx-auth's own code, by the files they are made of (first match wins). */
+const AREAS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['checking options', /(checkOptions|readClientOptions|Options)\.ts$/],
+  ['tabs (messages, lock, wake-ups)', /client\/(tab|sharedSession|lockedStorage|watchWakeUps)/],
+  ['session state machine', /core\/src\/session\//],
+  ['providers', /core\/src\/providers\//],
+  ['token requests and answers', /core\/src\/http\//],
+  ['storage', /core\/src\/storage\//],
+  ['client (commands, refresh, client.ky)', /core\/src\//],
+  ['React hooks', /react\/src\//],
+];
+
+/** Where a bundle's minified bytes go: fx-auth's own code by part (the biggest first), and the rest. */
+export function bytesByArea(measure: SizeMeasure): Array<[area: string, bytes: number]> {
+  const areas = new Map<string, number>();
+  for (const [input, bytes] of Object.entries(measure.bytesByInput)) {
+    const area = AREAS.find(([, pattern]) => pattern.test(input))?.[0] ?? 'dependencies (ky, zod)';
+    areas.set(area, (areas.get(area) ?? 0) + bytes);
+  }
+  return [...areas].sort(([, a], [, b]) => b - a);
 }
 
 const FX_ALL = "export * from '@fx-auth/core'; export * from '@fx-auth/react';";
