@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { exactly } from '../http/exactly.js';
 import { AuthError, type AuthErrorCode } from '../AuthError.js';
 import { knownOAuthError } from '../http/classifyFailure.js';
 import type { TabNews } from '../session/sessionEvents.js';
@@ -30,19 +31,19 @@ const errorSchema = z.object({
 const stampSchema = z.object({ lineage: z.string(), since: z.number(), seq: z.number() });
 
 const messageSchema = z.union([
-  z.object({ v: z.literal(1), kind: z.literal('ping'), id: z.string() }),
-  z.object({ v: z.literal(1), kind: z.literal('session'), record: z.string() }),
+  z.object({ v: exactly(1), kind: exactly('ping'), id: z.string() }),
+  z.object({ v: exactly(1), kind: exactly('session'), record: z.string() }),
   z.object({
-    v: z.literal(1),
-    kind: z.literal('failed'),
+    v: exactly(1),
+    kind: exactly('failed'),
     provider: z.string(),
     from: stampSchema,
     error: errorSchema,
     retry: z.object({ failures: z.number(), at: z.number() }),
   }),
   z.object({
-    v: z.literal(1),
-    kind: z.literal('ended'),
+    v: exactly(1),
+    kind: exactly('ended'),
     provider: z.string(),
     ending: z.object({ lineage: z.string(), through: z.nullable(z.number()) }),
     error: z.nullable(errorSchema),

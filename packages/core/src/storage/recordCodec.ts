@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { exactly } from '../http/exactly.js';
 import { headerSafeToken } from '../http/tokenResponseSchema.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { FxUser, Session } from '../types.js';
@@ -21,7 +22,7 @@ const fxUserSchema = z.object({
 });
 
 const recordSchema = z.object({
-  version: z.literal(1),
+  version: exactly(1),
   provider: z.string(),
   issuedAt: z.number(),
   // Records written before tabs were coordinated have no stamp: they get one from `issuedAt`.
@@ -30,7 +31,7 @@ const recordSchema = z.object({
   seq: z.optional(z.number()),
   session: z.object({
     accessToken: headerSafeToken,
-    tokenType: z.literal('Bearer'),
+    tokenType: exactly('Bearer'),
     refreshToken: z.optional(z.string()),
     expiresAt: z.number(),
     scope: z.optional(z.string()),
