@@ -16,7 +16,7 @@ const CEILINGS: Record<string, number> = {
   'fx-auth core, all-in': 25_000,
   'fx-auth core, own code': 14_600,
   'fx-auth with freightExchange only': 24_300,
-  'fx-auth with clientCredentials only': 23_200,
+  'fx-auth with clientCredentials only': 23_300,
   'fx-auth with jsonLogin only': 23_100,
 };
 

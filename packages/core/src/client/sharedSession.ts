@@ -30,10 +30,14 @@ export function connectSharedSession(
   lockWaitMs: number,
 ): SharedSession {
   const seen = (record: SessionRecord): void => runtime().dispatch({ type: 'session_seen', record, now: Date.now() });
+  // Back from the back/forward cache, until other tabs are heard from again: Chromium may show this
+  // page their storage writes of meanwhile late, so a later change of the storage is news missed too.
+  let catchingUp = false;
   const tabs =
     storage.sharedName === undefined
       ? null
       : joinTabs(storage.sharedName, provider, codec, lockWaitMs, (news) => {
+          catchingUp = false;
           if (news.kind === 'session') return seen(news.record);
           if (news.kind === 'ended') {
             return runtime().dispatch({ type: 'session_ended_elsewhere', ending: news.ending, error: news.error });
@@ -48,13 +52,20 @@ export function connectSharedSession(
 
   const lookAround = (missedMessages = false): void => {
     if (!tabs) return;
+    catchingUp ||= missedMessages;
     const found = records.loadChanged();
-    if (found) return seen(found);
+    if (found) {
+      catchingUp = false;
+      return seen(found);
+    }
     const { phase } = runtime().state();
     // Back from the back/forward cache, news may have been missed: an emptied storage may mean a
     // logout. A guess: only this tab's copy ends, and the others' next refresh would bring it back.
     const live = phase.status === 'authenticated' || phase.status === 'refreshing';
-    if (missedMessages && live && records.isEmpty()) runtime().dispatch({ type: 'storage_emptied' });
+    if (catchingUp && live && records.isEmpty()) {
+      catchingUp = false;
+      runtime().dispatch({ type: 'storage_emptied' });
+    }
   };
 
   const stopWatchingPage = watchWakeUps(

@@ -205,52 +205,66 @@ const settle = (promise: Promise<unknown>): Promise<unknown> => promise.catch((e
 const login = (client: AuthClient, kind: string) =>
   settle(kind === 'clientCredentials' ? client.login() : client.login({ username: 'u', password: PASSWORD }));
 
-describe.each(Object.keys(PROVIDERS))('%s against generated token endpoint answers', (kind) => {
-  it('should settle every login with a well-formed session or a listed AuthError, and show no secret', async () => {
-    captureConsole();
-    await fc.assert(
-      fc.asyncProperty(answer, async (played) => {
-        next = played;
-        const client = createAuthClient({ provider: PROVIDERS[kind]!(), timeout: 5_000 });
-        const started = Date.now();
-        try {
-          expectWellFormed(await login(client, kind), started);
-          expectWellFormed(client.getSnapshot().error ?? client.getSnapshot().session, started);
-        } finally {
-          client.destroy();
-        }
-      }),
-      propertyRuns(150),
-    );
-  });
+/**
+ * 150 runs of real HTTP exchanges take a few seconds, more on a busy 2-core machine: the runs are
+ * counted, and the timeout only guards against a hang.
+ */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
-  it('should end a session on a refresh only when the server rejects the refresh token', async () => {
-    captureConsole();
-    await fc.assert(
-      fc.asyncProperty(answer, async (played) => {
-        next = GOOD_ANSWER;
-        const client = createAuthClient({ provider: PROVIDERS[kind]!(), timeout: 5_000 });
-        try {
-          const session = await login(client, kind);
+describe.each(Object.keys(PROVIDERS))(
+  '%s against generated token endpoint answers',
+  { timeout: PROPERTY_TIMEOUT_MS },
+  (kind) => {
+    it('should settle every login with a well-formed session or a listed AuthError, and show no secret', async () => {
+      captureConsole();
+      await fc.assert(
+        fc.asyncProperty(answer, async (played) => {
           next = played;
+          const client = createAuthClient({ provider: PROVIDERS[kind]!(), timeout: 5_000 });
           const started = Date.now();
-          const outcome = await settle(client.refresh());
-
-          expectWellFormed(outcome, started);
-          const snapshot = client.getSnapshot();
-          const ends = kind !== 'clientCredentials' && rejectsRefreshToken(played);
-          if (ends) {
-            expect(snapshot).toMatchObject({ status: 'anonymous', session: null, error: { code: 'session_expired' } });
-          } else {
-            expect(snapshot.status).toBe('authenticated');
-            expect(snapshot.session).toEqual(isAuthError(outcome) ? session : outcome);
+          try {
+            expectWellFormed(await login(client, kind), started);
+            expectWellFormed(client.getSnapshot().error ?? client.getSnapshot().session, started);
+          } finally {
+            client.destroy();
           }
-          expectNoSecrets(JSON.stringify(snapshot.error), SECRETS);
-        } finally {
-          client.destroy();
-        }
-      }),
-      propertyRuns(150),
-    );
-  });
-});
+        }),
+        propertyRuns(150),
+      );
+    });
+
+    it('should end a session on a refresh only when the server rejects the refresh token', async () => {
+      captureConsole();
+      await fc.assert(
+        fc.asyncProperty(answer, async (played) => {
+          next = GOOD_ANSWER;
+          const client = createAuthClient({ provider: PROVIDERS[kind]!(), timeout: 5_000 });
+          try {
+            const session = await login(client, kind);
+            next = played;
+            const started = Date.now();
+            const outcome = await settle(client.refresh());
+
+            expectWellFormed(outcome, started);
+            const snapshot = client.getSnapshot();
+            const ends = kind !== 'clientCredentials' && rejectsRefreshToken(played);
+            if (ends) {
+              expect(snapshot).toMatchObject({
+                status: 'anonymous',
+                session: null,
+                error: { code: 'session_expired' },
+              });
+            } else {
+              expect(snapshot.status).toBe('authenticated');
+              expect(snapshot.session).toEqual(isAuthError(outcome) ? session : outcome);
+            }
+            expectNoSecrets(JSON.stringify(snapshot.error), SECRETS);
+          } finally {
+            client.destroy();
+          }
+        }),
+        propertyRuns(150),
+      );
+    });
+  },
+);

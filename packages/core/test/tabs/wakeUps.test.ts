@@ -54,6 +54,39 @@ describe('waking up', () => {
     expect(tab.getSnapshot()).toEqual(ANONYMOUS);
   });
 
+  it("should end it too when the page is shown the storage as it was, and the other tab's write only later", async () => {
+    installLocks();
+    const server = await startServer();
+    const storage = sharedStorage('test-shared', { lag: true }); // as Chromium may, after a restore
+    const tab = fxClient(server, { storage: storage.tab() });
+    await tab.login(DEMO);
+    storage.tab().removeItem(); // another tab's logout, its news missed in the cache
+
+    fire('window', 'pageshow', true);
+    expect(tab.getSnapshot().status).toBe('authenticated'); // the storage still shows the session
+    storage.deliver();
+
+    expect(tab.getSnapshot()).toEqual(ANONYMOUS);
+  });
+
+  it('should not take a later emptied storage for a logout once other tabs were heard from', async () => {
+    installLocks();
+    const server = await startServer();
+    const storage = sharedStorage('test-shared', { lag: true });
+    const tab = fxClient(server, { storage: storage.tab() });
+    await tab.login(DEMO);
+    fire('window', 'pageshow', true);
+    const other = fxClient(server, { storage: storage.tab() });
+    storage.deliver();
+    await other.refresh(); // news from another tab: this page is in touch again
+    await until(tab, (snapshot) => snapshot.session?.accessToken === other.getSnapshot().session?.accessToken);
+
+    storage.tab().removeItem(); // not a logout: no tab said so
+    storage.deliver();
+
+    expect(tab.getSnapshot().status).toBe('authenticated');
+  });
+
   it.each([
     ['visible', () => fire('document', 'visibilitychange')],
     ['focused', () => fire('window', 'focus')],
