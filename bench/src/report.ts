@@ -98,7 +98,7 @@ ${table(
 ## Memory over refresh cycles
 
 ${whole(results.memory.cycles)} refreshes one after another (each a real token request to a server in
-another process), then as many bare \`fetch\` calls of the same token request (what Node's own HTTP
+another process, after ${whole(results.memory.cycles / 2)} more to warm up), then as many bare \`fetch\` calls of the same token request (what Node's own HTTP
 client keeps); heap in use after a full GC at ten checkpoints, growth as their least-squares slope.
 Sessions of the last ${whole(results.memory.watchedSessions)} refreshes still reachable after the last GC: **${results.memory.sessionsAlive}**
 (the current one).
