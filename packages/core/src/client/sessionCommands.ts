@@ -3,7 +3,6 @@ import type { GetAccessTokenOptions } from '../AuthClient.js';
 import type { TokenTransport } from '../http/sendTokenRequest.js';
 import type { ProviderGrant, TokenProvider } from '../providers/TokenProvider.js';
 import { cannotRefresh, loginReplaced, noSession } from '../session/sessionErrors.js';
-import type { SessionRecord } from '../session/sessionRecord.js';
 import { dueAt, recordOf, type SessionRules, type SessionState } from '../session/sessionState.js';
 import type { Credentials, Session } from '../types.js';
 import { randomId } from './randomId.js';
@@ -33,12 +32,6 @@ export interface CommandDependencies {
 export function createSessionCommands(dependencies: CommandDependencies) {
   const { runtime, rules, provider, refresher, transport, lock, settle, published, lookAround } = dependencies;
   let loggingIn: Promise<Session> | null = null;
-  /** The hot path's memo: the current record, when it is due, and its token as a settled promise. */
-  let fresh: { record: SessionRecord | null; due: number; token: Promise<string> | null } = {
-    record: null,
-    due: 0,
-    token: null,
-  };
 
   /** Commits a login's grant under the lock (after what other tabs did meanwhile); without it when it cannot be had. */
   async function commitLogin(generation: number, grant: ProviderGrant, signal: AbortSignal): Promise<void> {
@@ -109,9 +102,8 @@ export function createSessionCommands(dependencies: CommandDependencies) {
       lookAround();
       const state = runtime.state();
       const record = recordOf(state);
-      if (record && record !== fresh.record) fresh = { record, due: dueAt(record, rules.leeway), token: null };
-      if (record && !state.destroyed && Date.now() < fresh.due) {
-        return (fresh.token ??= Promise.resolve(record.session.accessToken)); // one promise per token
+      if (record && !state.destroyed && Date.now() < dueAt(record, rules.leeway)) {
+        return Promise.resolve(record.session.accessToken);
       }
     } catch {
       return getAccessTokenSlowly(false, false); // whatever threw is a rejection there, as promised
