@@ -23,6 +23,8 @@ export interface MemoryResult {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const CHECKPOINTS = 10;
+/** The cycles run before the heap is first measured: half as many again. */
+export const warmUpCycles = (cycles: number): number => Math.ceil(cycles / 2);
 /** How many of the last refreshes' sessions are watched for being let go. */
 const WATCHED_SESSIONS = 1_000;
 
@@ -40,14 +42,14 @@ function slope(points: ReadonlyArray<readonly [number, number]>): number {
   const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
   const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
   const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
-  return covariance / variance;
+  return variance === 0 ? 0 : covariance / variance;
 }
 
 /** `cycles` runs of `cycle` one after another after a warm-up, the heap after GC at checkpoints. */
 async function measureCycles(name: string, cycles: number, cycle: () => Promise<unknown>): Promise<MemoryRun> {
   // A long warm-up: over the first thousands of cycles V8's compiled code and caches still grow
   // (measured: about 1 MB over 10,000 refreshes after a 1,000 warm-up, gone after 30,000).
-  for (let i = 0; i < cycles / 2; i += 1) await cycle();
+  for (let i = 0; i < warmUpCycles(cycles); i += 1) await cycle();
   const heapAfterWarmUp = await heapAfterGc();
   const points: Array<[number, number]> = [[0, heapAfterWarmUp]];
   const step = Math.ceil(cycles / CHECKPOINTS);
@@ -78,5 +80,5 @@ export async function measureRefreshMemory(
   await heapAfterGc();
   const sessionsAlive = sessions.filter((session) => session?.deref() !== undefined).length;
   const bareFetch = await measureCycles('bare fetch of the same token request', cycles, tokenRequest);
-  return { cycles, runs: [fxAuth, bareFetch], sessionsAlive, watchedSessions: Math.min(cycles, WATCHED_SESSIONS) };
+  return { cycles, runs: [fxAuth, bareFetch], sessionsAlive, watchedSessions: Math.min(refreshes, WATCHED_SESSIONS) };
 }

@@ -1,5 +1,5 @@
 import type { StampedeResult } from './concurrency.js';
-import type { MemoryResult } from './memory.js';
+import { warmUpCycles, type MemoryResult } from './memory.js';
 import type { RenderCount } from './renders.js';
 import type { HotPathRate, RequestRate } from './requests.js';
 import { bytesByArea, type SizeMeasure } from './size.js';
@@ -98,10 +98,9 @@ ${table(
 ## Memory over refresh cycles
 
 ${whole(results.memory.cycles)} refreshes one after another (each a real token request to a server in
-another process, after ${whole(results.memory.cycles / 2)} more to warm up), then as many bare \`fetch\` calls of the same token request (what Node's own HTTP
+another process, after ${whole(warmUpCycles(results.memory.cycles))} more to warm up), then as many bare \`fetch\` calls of the same token request (what Node's own HTTP
 client keeps); heap in use after a full GC at ten checkpoints, growth as their least-squares slope.
-Sessions of the last ${whole(results.memory.watchedSessions)} refreshes still reachable after the last GC: **${results.memory.sessionsAlive}**
-(the current one).
+Sessions of the last ${whole(results.memory.watchedSessions)} refreshes still reachable after the last GC: **${results.memory.sessionsAlive}**${results.memory.sessionsAlive === 1 ? ' (the current one)' : ''}.
 
 ${table(
   ['run', 'after warm-up', 'at the end', 'growth per cycle'],

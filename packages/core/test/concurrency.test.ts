@@ -64,3 +64,20 @@ describe('one refresh at a time', () => {
     ]);
   });
 });
+
+describe('getAccessToken() answers with a promise', () => {
+  it('should reject, not throw, whatever its options do', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    await client.login(DEMO);
+    const options = {
+      get forceRefresh(): boolean {
+        throw new Error('a getter that throws');
+      },
+    };
+
+    let answer: Promise<string> | undefined;
+    expect(() => (answer = client.getAccessToken(options))).not.toThrow();
+    await expect(answer).rejects.toThrow('a getter that throws');
+  });
+});

@@ -96,19 +96,19 @@ export function createSessionCommands(dependencies: CommandDependencies) {
    * clock are checked now.
    */
   function getAccessToken(request?: GetAccessTokenOptions): Promise<string> {
-    const forceRefresh = request?.forceRefresh === true;
-    if (loggingIn || forceRefresh) return getAccessTokenSlowly(forceRefresh, false);
     try {
+      const forceRefresh = request?.forceRefresh === true;
+      if (loggingIn || forceRefresh) return getAccessTokenSlowly(forceRefresh, false);
       lookAround();
       const state = runtime.state();
       const record = recordOf(state);
       if (record && !state.destroyed && Date.now() < dueAt(record, rules.leeway)) {
         return Promise.resolve(record.session.accessToken);
       }
-    } catch {
-      return getAccessTokenSlowly(false, false); // whatever threw is a rejection there, as promised
+      return getAccessTokenSlowly(false, true);
+    } catch (error) {
+      return Promise.reject(error); // a rejection, as promised, never a throw
     }
-    return getAccessTokenSlowly(false, true);
   }
 
   async function getAccessTokenSlowly(forceRefresh: boolean, lookedAround: boolean): Promise<string> {

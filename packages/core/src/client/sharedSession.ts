@@ -52,7 +52,6 @@ export function connectSharedSession(
 
   const lookAround = (missedMessages = false): void => {
     if (!tabs) return;
-    catchingUp ||= missedMessages;
     const found = records.loadChanged();
     if (found) {
       catchingUp = false;
@@ -61,8 +60,10 @@ export function connectSharedSession(
     const { phase } = runtime().state();
     // Back from the back/forward cache, news may have been missed: an emptied storage may mean a
     // logout. A guess: only this tab's copy ends, and the others' next refresh would bring it back.
+    // Only for the session the page came back with: a later login or logout here ends the catching up.
     const live = phase.status === 'authenticated' || phase.status === 'refreshing';
-    if (catchingUp && live && records.isEmpty()) {
+    catchingUp = live && (catchingUp || missedMessages);
+    if (catchingUp && records.isEmpty()) {
       catchingUp = false;
       runtime().dispatch({ type: 'storage_emptied' });
     }

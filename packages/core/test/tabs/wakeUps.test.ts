@@ -69,6 +69,20 @@ describe('waking up', () => {
     expect(tab.getSnapshot()).toEqual(ANONYMOUS);
   });
 
+  it('should not hold a restore while logged out against the session of a later login', async () => {
+    installLocks();
+    const server = await startServer();
+    const storage = sharedStorage('test-shared', { lag: false });
+    const tab = fxClient(server, { storage: storage.tab() });
+    fire('window', 'pageshow', true); // back from the cache with no session: nothing to catch up on
+    await tab.login(DEMO);
+
+    storage.tab().removeItem(); // not a logout: no tab said so (a save can fail, too)
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(tab.getSnapshot().status).toBe('authenticated');
+  });
+
   it('should not take a later emptied storage for a logout once other tabs were heard from', async () => {
     installLocks();
     const server = await startServer();
