@@ -15,7 +15,7 @@ import { FX_ENTRIES, measureSize, PEER_ENTRIES } from './size.js';
 const quick = process.argv.includes('--quick');
 const counts = quick
   ? { rounds: 3, calls: 50, hotRounds: 3, hotCalls: 1_000, callers: 100, refreshes: 3, cycles: 200 }
-  : { rounds: 21, calls: 1_000, hotRounds: 5, hotCalls: 1_000_000, callers: 1_000, refreshes: 20, cycles: 10_000 };
+  : { rounds: 21, calls: 1_000, hotRounds: 15, hotCalls: 400_000, callers: 1_000, refreshes: 20, cycles: 10_000 };
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const step = (what: string) => console.log(`… ${what}`);
 

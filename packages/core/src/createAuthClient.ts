@@ -3,6 +3,7 @@ import type { AuthClient, AuthClientOptions } from './AuthClient.js';
 import type { LoginCredentials } from './providers/TokenProvider.js';
 import { createAuthorizedKy } from './client/createAuthorizedKy.js';
 import { createOriginCheck } from './client/origins.js';
+import { setProbeSlot, type ProbeSlot, type TokenOperation } from './client/probe.js';
 import { readClientOptions } from './client/readClientOptions.js';
 import { readingOptions } from './checkOptions.js';
 import { createOriginWarning } from './client/originWarning.js';
@@ -45,9 +46,15 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
   // Never follows a redirect: it would carry the password, refresh token or client secret elsewhere.
   const tokenKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, redirect: 'manual', ...fetchOption });
   const transport = (signal: AbortSignal): TokenTransport => ({ ky: tokenKy, timeout, signal });
+  const onlooker: ProbeSlot = { probe: null }; // an onlooker's, while `@fx-auth/core/events` has listeners
+  const tokenRequests = <T>(
+    operation: TokenOperation,
+    signal: AbortSignal,
+    call: (through: TokenTransport) => Promise<T>,
+  ) => (onlooker.probe ? onlooker.probe.tokenRequest(operation, transport(signal), call) : call(transport(signal)));
   const isAuthorized = createOriginCheck(authorizedOrigins);
   const records = createRecordStore(storage, codec);
-  const shared = connectSharedSession(() => runtime, storage, records, codec, providerKey, timeout);
+  const shared = connectSharedSession(() => runtime, storage, records, codec, providerKey, timeout, onlooker);
 
   // Restore: a stored session is taken as another tab's would be (an expired one that cannot be renewed is dropped).
   const online = (globalThis.navigator as Navigator | undefined)?.onLine !== false;
@@ -61,26 +68,26 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
     if (effect.type === 'save') records.save(effect.record);
     else if (effect.type === 'repair') locked.repair();
     else if (effect.type === 'remove') records.remove();
-    else if (effect.type === 'announce') shared.tabs?.announce(effect.news);
+    else if (effect.type === 'announce') shared.announce(effect.news);
     else refresher.start(effect.generation, effect.record);
   };
-  const runtime: SessionRuntime = createSessionRuntime(restored, rules, run);
+  const runtime: SessionRuntime = createSessionRuntime(restored, rules, run, onlooker);
   const lock = trackHolding(shared.tabs?.lock ?? localLockFor(storage));
   const locked = createLockedStorage(runtime, records, lock, shared.tabs);
   const { settle, published } = locked;
   const refresher = createRefreshCoordinator({
     runtime,
     lock,
-    request: (session, signal) => provider.refresh(transport(signal), session),
+    request: (session, signal) => tokenRequests('refresh', signal, (through) => provider.refresh(through, session)),
     lookAround: settle,
     published,
   });
   const { login, refresh, getAccessToken } = createSessionCommands({
     runtime,
     rules,
-    provider,
     refresher,
-    transport,
+    requestLogin: (signal, credentials) =>
+      tokenRequests('login', signal, (through) => provider.login(through, credentials)),
     lock,
     settle,
     published,
@@ -88,9 +95,10 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
   });
   runtime.dispatch({ type: 'refresh_due', now: Date.now(), forced: false }); // a restored session may be due
 
+  const warnWithheld = createOriginWarning(authorizedOrigins);
   const revocations = new AbortController(); // destroy() lets go of revocations still running
 
-  return {
+  const client: AuthClient<TCredentials> = {
     login: login as AuthClient<TCredentials>['login'], // the types ask for credentials where the provider needs them
     // eslint-disable-next-line @typescript-eslint/require-await -- async: whatever throws becomes a rejection, as promised
     logout: async () => {
@@ -99,7 +107,10 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
       runtime.dispatch({ type: 'logout_requested' });
       // Best effort, and not awaited: a revocation never delays or fails a logout, nor outlives it as an error.
       const revocation = revocations.signal; // not the session's: the logout has just aborted that
-      const revoke = () => (ended ? provider.revoke?.(transport(revocation), ended) : undefined);
+      const revoke = () =>
+        ended && provider.revoke
+          ? tokenRequests('revoke', revocation, async (through) => provider.revoke?.(through, ended))
+          : undefined;
       void Promise.resolve()
         .then(revoke)
         .catch(() => undefined);
@@ -114,7 +125,14 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
         currentToken: () => recordOf(runtime.state())?.session.accessToken,
         canRefresh: () => canRefreshNow(runtime.state(), rules),
       },
-      { isAuthorized, withheld: createOriginWarning(authorizedOrigins) },
+      {
+        isAuthorized,
+        withheld: (url) => {
+          warnWithheld(url);
+          onlooker.probe?.withheld(url);
+        },
+        retried: (url) => onlooker.probe?.retried(url),
+      },
       fetchOption,
     ),
     provider,
@@ -124,6 +142,10 @@ export function createAuthClient<TCredentials extends LoginCredentials = LoginCr
       runtime.dispatch({ type: 'destroyed' });
       shared.close();
       runtime.snapshots.clear();
+      onlooker.probe = null;
+      setProbeSlot(client, null);
     },
   };
+  setProbeSlot(client, onlooker);
+  return client;
 }

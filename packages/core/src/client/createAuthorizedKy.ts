@@ -20,6 +20,8 @@ export interface TokenAudience {
   isAuthorized: (url: string) => boolean;
   /** Told of a request that went without the token because of its origin, while there is a session. */
   withheld: (url: string) => void;
+  /** Told of a call to `url` that got a 401 and goes again with a new token. */
+  retried: (url: string) => void;
 }
 
 /** Whether the caller set its own `Authorization` header: it is kept, and its 401 is the caller's. */
@@ -37,7 +39,7 @@ const callerAuthorizes = (options: { headers?: HeadersInit }): boolean =>
  */
 export function createAuthorizedKy(
   tokens: TokenSource,
-  { isAuthorized, withheld }: TokenAudience,
+  { isAuthorized, withheld, retried }: TokenAudience,
   options: Pick<Options, 'fetch'>,
 ): KyInstance {
   // The requests that went out with the client's token and may be retried once after a 401: the
@@ -76,6 +78,7 @@ export function createAuthorizedKy(
         return response;
       }
       void response.body?.cancel().catch(() => undefined);
+      retried(input.url);
       const headers = new Headers(input.headers);
       headers.set('Authorization', `Bearer ${await tokens.getAccessToken()}`);
       return send(new Request(spare, { headers }), init);

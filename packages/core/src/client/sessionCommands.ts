@@ -1,7 +1,6 @@
 import { isAuthError, type AuthError } from '../AuthError.js';
 import type { GetAccessTokenOptions } from '../AuthClient.js';
-import type { TokenTransport } from '../http/sendTokenRequest.js';
-import type { ProviderGrant, TokenProvider } from '../providers/TokenProvider.js';
+import type { ProviderGrant } from '../providers/TokenProvider.js';
 import { cannotRefresh, loginReplaced, noSession } from '../session/sessionErrors.js';
 import { dueAt, recordOf, type SessionRules, type SessionState } from '../session/sessionState.js';
 import type { Credentials, Session } from '../types.js';
@@ -15,9 +14,9 @@ import { toAuthError } from './toAuthError.js';
 export interface CommandDependencies {
   readonly runtime: SessionRuntime;
   readonly rules: SessionRules;
-  readonly provider: TokenProvider;
   readonly refresher: ReturnType<typeof createRefreshCoordinator>;
-  readonly transport: (signal: AbortSignal) => TokenTransport;
+  /** The provider's login, stopped when `signal` aborts. */
+  readonly requestLogin: (signal: AbortSignal, credentials: Credentials | undefined) => Promise<ProviderGrant>;
   /** The lock under which new sessions are stored, so that the storage only moves forward. */
   readonly lock: RefreshLock;
   /** Takes in what other tabs have posted and stored so far (inside the lock). */
@@ -30,7 +29,7 @@ export interface CommandDependencies {
 
 /** `login()`, `refresh()` and `getAccessToken()`: each turns a caller's wish into events and waits for the outcome. */
 export function createSessionCommands(dependencies: CommandDependencies) {
-  const { runtime, rules, provider, refresher, transport, lock, settle, published, lookAround } = dependencies;
+  const { runtime, rules, refresher, requestLogin, lock, settle, published, lookAround } = dependencies;
   let loggingIn: Promise<Session> | null = null;
 
   /** Commits a login's grant under the lock (after what other tabs did meanwhile); without it when it cannot be had. */
@@ -56,7 +55,7 @@ export function createSessionCommands(dependencies: CommandDependencies) {
     const pending = (async () => {
       let grant;
       try {
-        grant = await provider.login(transport(signal), credentials);
+        grant = await requestLogin(signal, credentials);
       } catch (error) {
         const failure = toAuthError(error);
         runtime.dispatch({ type: 'login_failed', generation, error: failure });

@@ -1,6 +1,7 @@
 import type { SessionEffect, SessionEvent } from '../session/sessionEvents.js';
 import { nextCheckAt, recordOf, toSnapshot, type SessionRules, type SessionState } from '../session/sessionState.js';
 import { transition } from '../session/transition.js';
+import type { ProbeSlot } from './probe.js';
 import { createRefreshTimer } from './refreshTimer.js';
 import { createSnapshotStore } from './snapshotStore.js';
 
@@ -18,12 +19,14 @@ export interface SessionRuntime {
 /**
  * Runs the session state machine: `run` carries out each effect, the timer wakes the machine at
  * the state's next check time, and the generation's AbortController is replaced with each new
- * generation, so work of an older one stops at once.
+ * generation, so work of an older one stops at once. An onlooker's probe, while there is one,
+ * sees each transition.
  */
 export function createSessionRuntime(
   initial: SessionState,
   rules: SessionRules,
   run: (effect: SessionEffect) => void,
+  onlooker: ProbeSlot,
 ): SessionRuntime {
   let state = initial;
   let generation = new AbortController();
@@ -58,6 +61,7 @@ export function createSessionRuntime(
       generation = new AbortController();
     }
     for (const effect of effects) run(effect);
+    onlooker.probe?.transition(previous, next, event);
     publish();
   }
 

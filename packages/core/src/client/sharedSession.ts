@@ -1,8 +1,10 @@
+import type { TabNews } from '../session/sessionEvents.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
 import type { SessionRuntime } from './sessionRuntime.js';
 import type { RecordCodec } from '../storage/recordCodec.js';
 import type { createRecordStore } from '../storage/recordStore.js';
 import type { SessionStorage } from '../types.js';
+import type { ProbeSlot } from './probe.js';
 import { joinTabs, type TabSync } from './tabSync.js';
 import { watchWakeUps } from './watchWakeUps.js';
 
@@ -12,6 +14,8 @@ export interface SharedSession {
   readonly tabs: TabSync | null;
   /** Takes in a session other tabs stored meanwhile (nothing for a client of one tab). */
   lookAround: () => void;
+  /** Tells the other tabs (nothing for a client of one tab). */
+  announce: (news: TabNews) => void;
   /** Stops listening to tabs, storage and page. */
   close(): void;
 }
@@ -28,6 +32,7 @@ export function connectSharedSession(
   codec: RecordCodec,
   provider: string,
   lockWaitMs: number,
+  onlooker: ProbeSlot,
 ): SharedSession {
   const seen = (record: SessionRecord): void => runtime().dispatch({ type: 'session_seen', record, now: Date.now() });
   // Back from the back/forward cache, until other tabs are heard from again: Chromium may show this
@@ -38,6 +43,7 @@ export function connectSharedSession(
       ? null
       : joinTabs(storage.sharedName, provider, codec, lockWaitMs, (news) => {
           catchingUp = false;
+          onlooker.probe?.tabMessage('received', news);
           if (news.kind === 'session') return seen(news.record);
           if (news.kind === 'ended') {
             return runtime().dispatch({ type: 'session_ended_elsewhere', ending: news.ending, error: news.error });
@@ -55,6 +61,7 @@ export function connectSharedSession(
     const found = records.loadChanged();
     if (found) {
       catchingUp = false;
+      onlooker.probe?.storageChanged('session');
       return seen(found);
     }
     const { phase } = runtime().state();
@@ -65,6 +72,7 @@ export function connectSharedSession(
     catchingUp = live && (catchingUp || missedMessages);
     if (catchingUp && records.isEmpty()) {
       catchingUp = false;
+      onlooker.probe?.storageChanged('nothing');
       runtime().dispatch({ type: 'storage_emptied' });
     }
   };
@@ -84,6 +92,11 @@ export function connectSharedSession(
   return {
     tabs,
     lookAround: () => lookAround(),
+    announce(news) {
+      if (!tabs) return;
+      tabs.announce(news);
+      onlooker.probe?.tabMessage('sent', news);
+    },
     close() {
       stopWatchingPage();
       stopWatchingStorage();

@@ -1,11 +1,12 @@
 import type { AuthSnapshot } from '../types.js';
+import { addListener, notifyAll } from './listenerSet.js';
 
 /** Listens to snapshot changes. */
 export type SnapshotListener = (snapshot: AuthSnapshot) => void;
 
 /**
- * Holds the current snapshot and its listeners. A `set` with the same status, session, error and
- * expiry flag is not a change: the snapshot object and the listeners stay untouched.
+ * Holds the current snapshot and its listeners. A `set` with the same status, session, error,
+ * expiry flag and refresh time is not a change: the snapshot object and the listeners stay untouched.
  */
 export function createSnapshotStore(initial: AuthSnapshot) {
   let snapshot = initial;
@@ -22,29 +23,9 @@ export function createSnapshotStore(initial: AuthSnapshot) {
         next.refreshAt === snapshot.refreshAt;
       if (same) return;
       snapshot = next;
-      let failure: { error: unknown } | undefined;
-      for (const listener of [...listeners]) {
-        try {
-          listener(snapshot);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-      // A throwing listener must not break the client or the other listeners; its error is rethrown
-      // on its own, as an uncaught error, so it is not lost either.
-      if (failure)
-        queueMicrotask(() => {
-          throw failure.error;
-        });
+      notifyAll(listeners, snapshot);
     },
-    subscribe: (listener: SnapshotListener): (() => void) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    clear: (): void => {
-      listeners.clear();
-    },
+    subscribe: (listener: SnapshotListener): (() => void) => addListener(listeners, listener),
+    clear: (): void => listeners.clear(),
   };
 }

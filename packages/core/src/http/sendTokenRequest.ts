@@ -11,6 +11,8 @@ export interface TokenTransport {
   readonly timeout: number;
   /** Aborted when the operation no longer matters (logout, a newer login, `destroy()`). */
   readonly signal: AbortSignal;
+  /** Told the HTTP status of the answer, for the client's event stream. */
+  readonly answered?: (status: number) => void;
 }
 
 /** One request to a token endpoint, exactly as it goes on the wire. */
@@ -53,6 +55,7 @@ export async function sendTokenRequest(transport: TokenTransport, request: Token
         signal,
         ...(request.body === undefined ? {} : { body: request.body }),
       });
+      transport.answered?.(response.status);
       return { status: response.status, text: await readText(response, signal) };
     });
   } catch (error) {

@@ -1,0 +1,10 @@
+export { subscribeEvents } from './subscribeEvents.js';
+export type { ObservedClient } from './subscribeEvents.js';
+export type {
+  AuthEvent,
+  AuthEventListener,
+  SessionEndReason,
+  SessionSource,
+  TabMessageKind,
+  TokenRequestGrant,
+} from './authEvents.js';
