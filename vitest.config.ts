@@ -36,6 +36,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'devtools',
+          include: ['packages/devtools/test/**/*.test.{ts,tsx}'],
+          environment: './tools/happyDomWithNodeFetch.ts',
+          environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'demo-browser',
           include: ['examples/demo-app/test/**/*.test.ts'],
           environment: 'node',

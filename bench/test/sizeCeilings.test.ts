@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FX_ENTRIES, measureSize, type SizeEntry, type SizeMeasure } from '../src/size.js';
+import { FX_DEPENDENCIES, FX_ENTRIES, measureSize, type SizeEntry, type SizeMeasure } from '../src/size.js';
 
 /**
  * Gzipped bytes (gzip -9) no change may exceed: the figures `pnpm bench` reports, held in CI so that
@@ -72,5 +72,21 @@ describe('bundle size ceilings', () => {
     const size = await measure(entry('fx-auth core + react, own code'));
 
     expect(files(size).filter((file) => !/^(core|react)\/src\//.test(file))).toEqual([]);
+  });
+});
+
+describe('entry points an app pays for only when it imports them', () => {
+  it('should leave the event stream out of an app that does not import @fx-auth/core/events', async () => {
+    const size = await measure(entry('fx-auth core + react, all-in'));
+
+    expect(files(size).filter((file) => file.startsWith('core/src/events/'))).toEqual([]);
+  });
+
+  it('should leave the devtools panel out of a production build (it renders nothing there)', async () => {
+    const source = "export { FxAuthDevtools } from '@fx-auth/devtools';";
+    const size = await measure({ name: 'devtools, production build', source, external: FX_DEPENDENCIES });
+
+    expect(files(size)).toEqual(['devtools/src/index.ts']);
+    expect(size.minified).toBeLessThan(100);
   });
 });

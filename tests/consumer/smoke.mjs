@@ -1,11 +1,11 @@
 // A stranger's first steps, on the packed tarballs (no workspace links): install @fx-auth/core,
-// @fx-auth/react and @fx-auth/mock-server with npm into a fresh Vite + React + TypeScript app,
+// @fx-auth/react, @fx-auth/devtools and @fx-auth/mock-server with npm into a fresh Vite + React + TypeScript app,
 // type-check it with the oldest supported and the latest TypeScript (bundler and node16
 // resolution), build it, start the mock with its command, and log in, see the profile and log out
 // in Chromium. Before that, publint --strict and attw check each tarball. Run after `pnpm -r build`
 // (`pnpm test:packages`); FX_KEEP_CONSUMER=1 keeps the app for a look.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,7 +59,7 @@ function startUntil(command, args, cwd, ready) {
 try {
   step('packing the packages');
   const tarballs = join(work, 'tarballs');
-  for (const name of ['core', 'react', 'mock-server']) {
+  for (const name of ['core', 'react', 'devtools', 'mock-server']) {
     execFileSync('npx', ['--yes', 'pnpm@10', 'pack', '--pack-destination', tarballs], {
       cwd: join(repo, 'packages', name),
       env,
@@ -93,6 +93,7 @@ try {
           'react-dom': '^19',
         },
         devDependencies: {
+          '@fx-auth/devtools': `file:${tarball('devtools')}`,
           '@fx-auth/mock-server': `file:${tarball('mock-server')}`,
           '@types/node': '^20',
           '@types/react': '^19',
@@ -142,6 +143,10 @@ try {
     stdio: 'inherit',
     env: { ...env, VITE_MOCK_URL: mockUrl },
   });
+  const built = readdirSync(join(app, 'dist/assets')).filter((file) => file.endsWith('.js'));
+  if (built.some((file) => readFileSync(join(app, 'dist/assets', file), 'utf8').includes('Token lifecycle events'))) {
+    throw new Error("The devtools panel's code is in the production build");
+  }
   const appUrl = `http://127.0.0.1:${appPort}`;
   await startUntil(
     join(app, 'node_modules/.bin/vite'),
@@ -180,6 +185,11 @@ try {
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();
     await page.getByTestId('company').filter({ hasText: 'Demo Freight Ltd' }).waitFor();
     await page.getByTestId('me').filter({ hasText: 'demo' }).waitFor(); // client.ky sent the token
+    // The events reached the app; the devtools, from their main entry, are not in a production build.
+    if (!(Number(await page.locator('body').getAttribute('data-fx-events')) >= 4)) throw new Error('no events');
+    if ((await page.getByRole('region', { name: 'fx-auth devtools' }).count()) !== 0) {
+      throw new Error('The devtools panel showed in a production build');
+    }
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     if (problems.length > 0) throw new Error(`The page reported errors:\n${problems.join('\n')}`);

@@ -6,7 +6,9 @@ import type { DocExample } from '../../tools/docExamples.js';
 /** Modules whose exports an example may use without importing them (READMEs leave imports out). */
 const MODULES = [
   '@fx-auth/core',
+  '@fx-auth/core/events',
   '@fx-auth/react',
+  '@fx-auth/devtools',
   '@fx-auth/mock-server',
   'react',
   'react-dom/client',

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthProvider } from '@fx-auth/react';
+import { FxAuthDevtools } from '@fx-auth/devtools';
 import { App } from './App.js';
 import { authClient } from './authClient.js';
 import './styles.css';
@@ -12,6 +13,7 @@ createRoot(root).render(
   <StrictMode>
     <AuthProvider client={authClient}>
       <App />
+      <FxAuthDevtools />
     </AuthProvider>
   </StrictMode>,
 );

@@ -236,6 +236,35 @@ describe('demo app in Chromium', () => {
     expect(first - Number(await text('expires-in'))).toBeLessThanOrEqual(6);
   });
 
+  it('should show the devtools panel: the session, live countdowns and a timeline without whole tokens', async () => {
+    await page.clock.install();
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+    await page.getByRole('button', { name: 'fx-auth: authenticated' }).click();
+    const panel = page.getByRole('region', { name: 'fx-auth devtools' });
+    const fact = (name: string) => panel.getByTestId(`fx-devtools-${name}`).textContent();
+    const seconds = async (name: string) => Number(/^(\d+)s /.exec((await fact(name)) ?? '')?.[1]);
+    const timeline = () => panel.getByRole('list', { name: 'Token lifecycle events' }).textContent();
+    const token = JSON.parse((await storedSession()) ?? '{}').session?.accessToken as string;
+
+    expect(await fact('status')).toBe('authenticated');
+    expect(await fact('token')).toBe(`…${token.slice(-4)}`);
+    const left = await seconds('expires');
+    expect(left).toBeGreaterThan(25);
+    expect(await timeline()).toContain('password: HTTP 200');
+
+    await page.clock.runFor(5_000);
+    await expect.poll(async () => left - (await seconds('expires'))).toBeGreaterThanOrEqual(5);
+    await page.clock.runFor(11_000); // past the refresh time: half of a 30 s lifetime
+    await expect.poll(timeline).toContain('refresh token: HTTP 200');
+
+    const shown = (await panel.textContent()) ?? '';
+    expect(shown).not.toContain(token);
+    const renewed = JSON.parse((await storedSession()) ?? '{}').session?.accessToken as string;
+    expect(shown).not.toContain(renewed);
+    expect(await fact('token')).toBe(`…${renewed.slice(-4)}`);
+  });
+
   it('should return to the login page on logout, with the profile gone', async () => {
     await logIn();
     await page.getByRole('heading', { name: 'Demo User' }).waitFor();

@@ -17,6 +17,8 @@ export async function startDemo(mockOptions: MockServerOptions = {}, apiUrl?: st
     ...config,
     configFile: false,
     logLevel: 'silent',
+    // As under `pnpm dev`: Vite takes NODE_ENV over the mode, and vitest set it to "test".
+    define: { ...config.define, 'process.env.NODE_ENV': JSON.stringify('development') },
     server: { ...config.server, host: '127.0.0.1', port: 0 },
   });
   await server.listen();

@@ -2,7 +2,10 @@ import type { SessionEvent, TabNews } from '../session/sessionEvents.js';
 import { recordOf, type SessionState } from '../session/sessionState.js';
 import type { AuthEvent, SessionEndReason, SessionSource, TabMessageKind } from './authEvents.js';
 
-/** A token's last four characters: enough to tell tokens apart in a log, never enough to use one. */
+/**
+ * A token's last four characters, as events and devtools show it: enough to tell tokens apart in a
+ * log, never enough to use one; `null` for a token shorter than 16 characters (too short to show any).
+ */
 export function tokenSuffix(token: string): string | null {
   return token.length >= 16 ? token.slice(-4) : null;
 }
