@@ -46,6 +46,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'testing',
+          include: ['packages/testing/test/**/*.test.{ts,tsx}'],
+          environment: './tools/happyDomWithNodeFetch.ts',
+          environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
+          setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'demo-browser',
           include: ['examples/demo-app/test/**/*.test.ts'],
           environment: 'node',

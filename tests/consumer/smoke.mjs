@@ -1,5 +1,5 @@
 // A stranger's first steps, on the packed tarballs (no workspace links): install @fx-auth/core,
-// @fx-auth/react, @fx-auth/devtools and @fx-auth/mock-server with npm into a fresh Vite + React + TypeScript app,
+// @fx-auth/react, @fx-auth/devtools, @fx-auth/testing and @fx-auth/mock-server with npm into a fresh Vite + React + TypeScript app,
 // type-check it with the oldest supported and the latest TypeScript (bundler and node16
 // resolution), build it, start the mock with its command, and log in, see the profile and log out
 // in Chromium. Before that, publint --strict and attw check each tarball. Run after `pnpm -r build`
@@ -59,7 +59,7 @@ function startUntil(command, args, cwd, ready) {
 try {
   step('packing the packages');
   const tarballs = join(work, 'tarballs');
-  for (const name of ['core', 'react', 'devtools', 'mock-server']) {
+  for (const name of ['core', 'react', 'devtools', 'testing', 'mock-server']) {
     execFileSync('npx', ['--yes', 'pnpm@10', 'pack', '--pack-destination', tarballs], {
       cwd: join(repo, 'packages', name),
       env,
@@ -95,6 +95,7 @@ try {
         devDependencies: {
           '@fx-auth/devtools': `file:${tarball('devtools')}`,
           '@fx-auth/mock-server': `file:${tarball('mock-server')}`,
+          '@fx-auth/testing': `file:${tarball('testing')}`,
           '@types/node': '^20',
           '@types/react': '^19',
           '@types/react-dom': '^19',

@@ -10,6 +10,7 @@ const MODULES = [
   '@fx-auth/react',
   '@fx-auth/devtools',
   '@fx-auth/mock-server',
+  '@fx-auth/testing',
   'react',
   'react-dom/client',
   '@tanstack/react-query',

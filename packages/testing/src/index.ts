@@ -1,0 +1,3 @@
+export { createMockAuth } from './createMockAuth.js';
+export type { MockAuth, MockAuthOptions, TransientFailure } from './createMockAuth.js';
+export { mockFxUser } from './mockFxUser.js';
