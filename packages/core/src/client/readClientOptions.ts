@@ -101,8 +101,8 @@ function checkStorage(storage: unknown): SessionStorage {
 }
 
 function checkOrigin(origin: unknown, option: string): string {
-  const url = new URL(checkUrl(origin, where(option)));
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+  const url = new URL(checkUrl(origin, where(option))); // without credentials or a fragment
+  if (url.pathname !== '/' || url.search !== '') {
     throw invalidOption(where(option), 'an origin, such as "https://api.example.com", without a path');
   }
   return url.origin;

@@ -1,17 +1,25 @@
 import type { AuthErrorCode } from '../AuthError.js';
 
 /**
- * The `error` values a token endpoint may send that the client keeps: those registered for OAuth 2.0
- * (RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1) and those the seed APIs document.
- * Anything else is dropped: a server or proxy may echo the submitted credentials there.
+ * The RFC 6749 §5.2 refusals that have an error code of the same name: asking again will not change
+ * them.
  */
-const KNOWN_ERRORS: ReadonlySet<string> = new Set([
+export const OAUTH_REFUSALS: ReadonlySet<AuthErrorCode> = new Set([
   'invalid_request',
   'invalid_client',
   'invalid_grant',
   'unauthorized_client',
   'unsupported_grant_type',
   'invalid_scope',
+]);
+
+/**
+ * The `error` values a token endpoint may send that the client keeps: those registered for OAuth 2.0
+ * (RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1) and those the seed APIs document.
+ * Anything else is dropped: a server or proxy may echo the submitted credentials there.
+ */
+const KNOWN_ERRORS: ReadonlySet<string> = new Set([
+  ...OAUTH_REFUSALS,
   'invalid_token',
   'insufficient_scope',
   'unsupported_token_type',
@@ -42,17 +50,6 @@ export function rejectsRefreshToken(status: number, error: string | undefined): 
 
 /** The code of an RFC 6749 §5.2 refusal (and the seeds' own), on any grant: each has its own. */
 export function classifyOAuthError(error: string | undefined): AuthErrorCode | undefined {
-  switch (error) {
-    case 'invalid_client':
-    case 'invalid_grant':
-    case 'unauthorized_client':
-    case 'unsupported_grant_type':
-    case 'invalid_scope':
-    case 'invalid_request':
-      return error;
-    case 'missing parameters': // the JSON-login seed
-      return 'invalid_request';
-    default:
-      return undefined;
-  }
+  if (error === 'missing parameters') return 'invalid_request'; // the JSON-login seed
+  return OAUTH_REFUSALS.has(error as AuthErrorCode) ? (error as AuthErrorCode) : undefined;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { anyString, stringArray, stringWhere } from './valueSchemas.js';
 
 const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 
@@ -8,16 +9,18 @@ const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
  * throw the browser's own error, with the token in its message. A refinement: zod's regex check
  * costs an app 290 bytes more (gzipped).
  */
-export const headerSafeToken = z.string().check(z.refine((token) => VISIBLE_ASCII.test(token)));
+export const headerSafeToken = stringWhere((token) => VISIBLE_ASCII.test(token));
 
-/** The fields of an OAuth2-style token response that the client reads; others pass through. */
+/**
+ * The fields of an OAuth2-style token response that the client checks; others pass through as they
+ * are: `expires_in` (anything but a number or numeric string counts as absent) and `user` (the
+ * provider checks it) among them.
+ */
 export const tokenResponseSchema = z.looseObject({
   access_token: headerSafeToken,
-  token_type: z.optional(z.nullable(z.string())),
-  expires_in: z.optional(z.unknown()), // anything but a number or numeric string counts as absent
-  refresh_token: z.optional(z.nullable(z.string())),
-  scope: z.optional(z.nullable(z.union([z.string(), z.array(z.string())]))),
-  user: z.optional(z.unknown()),
+  token_type: z.optional(z.nullable(anyString)),
+  refresh_token: z.optional(z.nullable(anyString)),
+  scope: z.optional(z.nullable(z.union([anyString, stringArray]))),
 });
 
 /** A token response as validated by {@link tokenResponseSchema}. */

@@ -45,7 +45,8 @@ const OPTIONS: ReadonlyArray<keyof FreightExchangeOptions> = [
   'clientAuthentication',
   'revocationUrl',
 ];
-const WHERE = 'freightExchange: options';
+/** How messages name an option. */
+const optionName = (name: keyof FreightExchangeOptions): string => `freightExchange: options.${name}`;
 const CLIENT_METHODS = ['parameters', ...CLIENT_AUTHENTICATIONS] as const;
 
 /**
@@ -68,13 +69,13 @@ function createFreightExchange(options: FreightExchangeOptions): TokenProvider<C
   checkObject(options, 'freightExchange(options)', true);
   checkKnownOptions(options, OPTIONS, 'freightExchange(options)');
   const given = (name: keyof FreightExchangeOptions, fallback: string): string =>
-    options[name] === undefined ? fallback : checkText(options[name], `freightExchange: options.${name}`);
-  const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), 'freightExchange: options.baseUrl').replace(/\/+$/, '');
-  if (baseUrl.includes('?')) throw invalidOption('freightExchange: options.baseUrl', 'a URL without a query');
+    options[name] === undefined ? fallback : checkText(options[name], optionName(name));
+  const baseUrl = checkUrl(given('baseUrl', DEFAULT_BASE_URL), optionName('baseUrl')).replace(/\/+$/, '');
+  if (baseUrl.includes('?')) throw invalidOption(optionName('baseUrl'), 'a URL without a query');
   const tokenPath = given('tokenPath', '/oauth/token');
   if (/[?#\s]|^\/\/|:\/\//.test(tokenPath)) {
     throw invalidOption(
-      `${WHERE}.tokenPath`,
+      optionName('tokenPath'),
       'a path on baseUrl (e.g. "/oauth/token"), without a host, query, fragment or spaces',
     );
   }
@@ -84,10 +85,10 @@ function createFreightExchange(options: FreightExchangeOptions): TokenProvider<C
   const scope = given('scope', 'any');
   const inBody = options.parameters === 'body';
   if (!inBody && options.parameters !== undefined && options.parameters !== 'query') {
-    throw invalidOption(`${WHERE}.parameters`, "'query' or 'body'");
+    throw invalidOption(optionName('parameters'), "'query' or 'body'");
   }
   const method = options.clientAuthentication ?? 'parameters';
-  const option = `${WHERE}.clientAuthentication`;
+  const option = optionName('clientAuthentication');
   if (!CLIENT_METHODS.includes(method)) throw invalidOption(option, `one of ${CLIENT_METHODS.join(', ')}`);
   if (method === 'client_secret_post' && !inBody) {
     // RFC 6749 §2.3.1: a client secret in a form parameter goes in the body, never in the URL.
@@ -96,7 +97,7 @@ function createFreightExchange(options: FreightExchangeOptions): TokenProvider<C
   // 'parameters' carries the client as client_secret_post does; only where they go differs (query or body).
   const proof = clientProof(method === 'parameters' ? 'client_secret_post' : method, clientId, clientSecret, option);
   const client = Object.entries(proof.params);
-  const revocationUrl = optionalUrl(options.revocationUrl, `${WHERE}.revocationUrl`);
+  const revocationUrl = optionalUrl(options.revocationUrl, optionName('revocationUrl'));
 
   async function post(
     transport: TokenTransport,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { anyArray, anyBoolean, anyString, finiteNumber, stringWhere } from '../http/valueSchemas.js';
 import type { FxUser } from '../types.js';
 
-const text = z.nullish(z.union([z.string(), z.number()]));
+const text = z.nullish(z.union([anyString, finiteNumber]));
 /** An id: a number, or a string that is not empty (a refinement costs less than zod's length checks). */
-const id = z.union([z.string().check(z.refine((value) => value !== '')), z.number()]);
+const id = z.union([stringWhere((value) => value !== ''), finiteNumber]);
 
 /** The `user` object of a FreightExchange token response (all values are strings on the wire). */
 export const fxUserWireSchema = z.looseObject({
@@ -15,12 +16,12 @@ export const fxUserWireSchema = z.looseObject({
   phone: text,
   fax: text,
   lang: text,
-  sp_langs: z.nullish(z.union([z.array(z.unknown()), z.string()])),
+  sp_langs: z.nullish(z.union([anyArray, anyString])),
   bus_id: text,
   cmp_id: text,
   cmp_name: text,
   cmp_post_code: text,
-  a_uplft: z.nullish(z.union([z.string(), z.number(), z.boolean()])),
+  a_uplft: z.nullish(z.union([anyString, finiteNumber, anyBoolean])),
   a_uplft_init: text,
   a_uplft_cnt: text,
 });

@@ -1,6 +1,7 @@
 import { sessionExpired } from './sessionErrors.js';
 import type { RetryPlan, SessionEvent } from './sessionEvents.js';
 import type { AuthError } from '../AuthError.js';
+import { OAUTH_REFUSALS } from '../http/classifyFailure.js';
 import { sameStamp, stampOf, type RecordStamp, type SessionRecord } from './sessionRecord.js';
 import { backoff, canRefreshNow, dueAt, recordOf, type SessionRules, type SessionState } from './sessionState.js';
 import { end, stay, type Transition } from './commit.js';
@@ -63,16 +64,7 @@ export function failedElsewhere(
 }
 
 /** Refusals that asking again will not change: no more automatic refreshes; the token is used until it expires. */
-const REFUSALS: ReadonlySet<AuthError['code']> = new Set([
-  'invalid_client',
-  'invalid_credentials',
-  'invalid_request',
-  'invalid_grant',
-  'unauthorized_client',
-  'unsupported_grant_type',
-  'invalid_scope',
-]);
-const isRefusal = (error: AuthError): boolean => REFUSALS.has(error.code);
+const isRefusal = (error: AuthError): boolean => error.code === 'invalid_credentials' || OAUTH_REFUSALS.has(error.code);
 
 function failedState(state: SessionState, record: SessionRecord, error: AuthError, retry: RetryPlan): SessionState {
   const refusal = isRefusal(error) ? error : null;

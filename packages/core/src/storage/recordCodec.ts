@@ -1,40 +1,44 @@
 import * as z from 'zod/mini';
 import { exactly } from '../http/exactly.js';
+import { parseJson } from '../http/parseJson.js';
 import { headerSafeToken } from '../http/tokenResponseSchema.js';
+import { anyBoolean, anyString, finiteNumber, stringArray } from '../http/valueSchemas.js';
 import type { SessionRecord } from '../session/sessionRecord.js';
-import type { FxUser, Session } from '../types.js';
+import type { Session } from '../types.js';
 
-const text = z.nullable(z.string());
+const text = z.nullable(anyString);
 
 const fxUserSchema = z.object({
-  id: z.string(),
-  login: z.string(),
+  id: anyString,
+  login: anyString,
   firstName: text,
   lastName: text,
   email: text,
   phone: text,
   fax: text,
   language: text,
-  spokenLanguages: z.array(z.string()),
+  spokenLanguages: stringArray,
   businessId: text,
   company: z.object({ id: text, name: text, postCode: text }),
-  autoUplift: z.object({ enabled: z.boolean(), initial: z.number(), max: z.number() }),
+  autoUplift: z.object({ enabled: anyBoolean, initial: finiteNumber, max: finiteNumber }),
 });
 
 const recordSchema = z.object({
   version: exactly(1),
-  provider: z.string(),
-  issuedAt: z.number(),
+  provider: anyString,
+  issuedAt: finiteNumber,
   // Records written before tabs were coordinated have no stamp: they get one from `issuedAt`.
-  lineage: z.optional(z.string()),
-  since: z.optional(z.number()),
-  seq: z.optional(z.number()),
+  lineage: z.optional(anyString),
+  since: z.optional(finiteNumber),
+  seq: z.optional(finiteNumber),
+  // Keys in the order a new session has them: the parsed object (which has only the keys the record
+  // had) is the session itself, and encodes to the same JSON again.
   session: z.object({
     accessToken: headerSafeToken,
     tokenType: exactly('Bearer'),
-    refreshToken: z.optional(z.string()),
-    expiresAt: z.number(),
-    scope: z.optional(z.string()),
+    expiresAt: finiteNumber,
+    refreshToken: z.optional(anyString),
+    scope: z.optional(anyString),
     user: z.optional(fxUserSchema),
   }),
 });
@@ -63,7 +67,8 @@ export function recordCodec(provider: string, legacy = provider): RecordCodec {
       const parsed = recordSchema.safeParse(parseJson(raw));
       if (!parsed.success || !ours(parsed.data.provider)) return null;
       const { issuedAt, lineage = `stored-${issuedAt}`, since = issuedAt, seq = 0 } = parsed.data;
-      return { lineage, since, seq, issuedAt, session: toSession(parsed.data.session) };
+      // A Session: zod types a key it may leave out as `?: T | undefined`, and leaves out those it did not read.
+      return { lineage, since, seq, issuedAt, session: parsed.data.session as Session };
     },
     loggedOut: JSON.stringify({ version: 1, provider, loggedOut: true }),
     isOwn(raw) {
@@ -71,20 +76,4 @@ export function recordCodec(provider: string, legacy = provider): RecordCodec {
       return parsed?.version === 1 && ours(parsed.provider); // a newer version's record is not ours to delete
     },
   };
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function toSession(stored: z.infer<typeof recordSchema>['session']): Session {
-  const session: Session = { accessToken: stored.accessToken, tokenType: 'Bearer', expiresAt: stored.expiresAt };
-  if (stored.refreshToken !== undefined) session.refreshToken = stored.refreshToken;
-  if (stored.scope !== undefined) session.scope = stored.scope;
-  if (stored.user !== undefined) session.user = stored.user satisfies FxUser;
-  return session;
 }
