@@ -48,9 +48,21 @@ export default defineConfig({
         test: {
           name: 'testing',
           include: ['packages/testing/test/**/*.test.{ts,tsx}'],
+          exclude: ['packages/testing/test/browser/**'],
           environment: './tools/happyDomWithNodeFetch.ts',
           environmentOptions: { happyDOM: { url: 'http://localhost:5173/' } },
           setupFiles: ['tools/failOnConsole.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'testing-browser',
+          include: ['packages/testing/test/browser/**/*.browser.test.ts'],
+          environment: 'node',
+          setupFiles: ['tools/failOnConsole.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

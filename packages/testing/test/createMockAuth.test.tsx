@@ -66,6 +66,7 @@ describe('createMockAuth', () => {
     const before = auth.client.getSnapshot().session?.accessToken;
 
     act(() => auth.holdRefresh());
+    await settle(); // held: no answer comes, however long it waits
     expect(shown('status')).toBe('refreshing');
     expect(shown('user')).toBe('Demo of Demo Freight Ltd'); // kept while refreshing
     await act(() => auth.finishRefresh());
