@@ -6,13 +6,14 @@ import { FX_DEPENDENCIES, FX_ENTRIES, measureSize, type SizeEntry, type SizeMeas
  * Gzipped bytes (gzip -9) no change may exceed: the figures `pnpm bench` reports, held in CI so that
  * size never creeps. Set at the sizes of 2026-12-01 rounded up to 100 bytes, after the event stream
  * (its code in `@fx-auth/core/events`; the client keeps a probe slot, ~250 bytes) and a trim that
- * took zod's value schemas out of the bundle (-1,090 all-in); lower them whenever a change makes
- * the package smaller. Issue 12's targets are not met: 14,000 all-in and 5,000 for the own code of
+ * took zod's value schemas out of the bundle (-1,090 all-in); @fx-auth/react then gained
+ * useSuspenseFxUser() and AuthErrorBoundary (+360, only for apps that import them: these rows
+ * count every export). Lower them whenever a change makes the package smaller. Issue 12's targets are not met: 14,000 all-in and 5,000 for the own code of
  * core + react.
  */
 const CEILINGS: Record<string, number> = {
-  'fx-auth core + react, all-in': 25_500,
-  'fx-auth core + react, own code': 15_800,
+  'fx-auth core + react, all-in': 25_800,
+  'fx-auth core + react, own code': 16_200,
   'fx-auth core, all-in': 24_200,
   'fx-auth core, own code': 14_500,
   'fx-auth with freightExchange only': 23_500,

@@ -36,6 +36,7 @@ declare function showWrongPassword(): void;
 declare function App(): import('react').ReactNode;
 declare function LoginPage(): import('react').ReactNode;
 declare function LoginForm(): import('react').ReactNode;
+declare function Greeting(): import('react').ReactNode;
 `;
 
 const OPTIONS: ts.CompilerOptions = {

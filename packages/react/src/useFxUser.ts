@@ -1,17 +1,12 @@
-import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { AuthError, AuthSnapshot, FxUser } from '@fx-auth/core';
-import { fxUserQueryOptions } from './fxUserQueryOptions.js';
-import { useAuthContext } from './useAuthContext.js';
-import { useAuthSnapshot } from './useAuthSnapshot.js';
-import { useFxUserCacheSync } from './useFxUserCacheSync.js';
-
-const selectUserId = (snapshot: AuthSnapshot): string | null => snapshot.session?.user?.id ?? null;
+import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AuthError, FxUser } from '@fx-auth/core';
+import { useFxUserQuery } from './useFxUserQuery.js';
 
 /**
- * The FreightExchange profile of the current session, as a TanStack Query result. Disabled while
- * there is no profile (anonymous, on the server, during hydration); kept while the session is
- * refreshed; fresh until the token expires. On logout, or when another user logs in, the previous
- * profile is removed from the cache.
+ * The FreightExchange profile of the current session, as a TanStack Query result. Skipped
+ * (`skipToken`) while there is no profile (anonymous, on the server, during hydration); kept while
+ * the session is refreshed; fresh until the token expires. On logout, or when another user logs
+ * in, the previous profile is removed from the cache.
  *
  * @example
  * ```tsx
@@ -20,10 +15,7 @@ const selectUserId = (snapshot: AuthSnapshot): string | null => snapshot.session
  * ```
  */
 export function useFxUser(): UseQueryResult<FxUser, AuthError> {
-  const { client, queryClient: kept } = useAuthContext();
-  const queryClient = useQueryClient();
-  // A QueryClientProvider inside <AuthProvider> holds its own cache: keep that one in step too.
-  useFxUserCacheSync(client, queryClient === kept ? null : queryClient);
-  const userId = useAuthSnapshot(selectUserId);
-  return useQuery({ ...fxUserQueryOptions(client, userId), enabled: userId !== null });
+  const { userId, options } = useFxUserQuery();
+  const { queryFn } = options;
+  return useQuery({ ...options, queryFn: userId === null || !queryFn ? skipToken : queryFn });
 }

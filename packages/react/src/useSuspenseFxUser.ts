@@ -1,0 +1,22 @@
+import { useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
+import type { AuthError, FxUser } from '@fx-auth/core';
+import { useFxUserQuery } from './useFxUserQuery.js';
+
+/**
+ * The FreightExchange profile of the current session, for `<Suspense>`: `data` is always there.
+ * The profile comes with the token, so a session's profile shows at once (it suspends only while a
+ * profile missing from the cache is fetched). Without a FreightExchange session it throws an
+ * `AuthError` `no_session` to the nearest error boundary ({@link AuthErrorBoundary} takes `AuthError`s and lets others through).
+ * On the server (and during hydration) there is no session: render it on the client.
+ *
+ * @example
+ * ```tsx
+ * function Greeting() {
+ *   const { data: user } = useSuspenseFxUser()
+ *   return <p>Hello {user.firstName}</p>
+ * }
+ * ```
+ */
+export function useSuspenseFxUser(): UseSuspenseQueryResult<FxUser, AuthError> {
+  return useSuspenseQuery(useFxUserQuery().options);
+}

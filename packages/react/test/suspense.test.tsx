@@ -1,0 +1,135 @@
+import { Component, Suspense, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { isAuthError } from '@fx-auth/core';
+import { AuthErrorBoundary, fxUserQueryOptions, useFxUser, useSuspenseFxUser } from '@fx-auth/react';
+import { DEMO, renderWithAuth, settle, setUp } from './support.js';
+
+function Greeting() {
+  const { data: user } = useSuspenseFxUser();
+  return <p>Hello {user.firstName}</p>;
+}
+
+function Boundaries({ children }: { children: ReactNode }) {
+  return (
+    <AuthErrorBoundary
+      fallback={(error, reset) => (
+        <div>
+          <p role="alert">{error.code}</p>
+          <button type="button" onClick={reset}>
+            Try again
+          </button>
+        </div>
+      )}
+    >
+      <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>
+    </AuthErrorBoundary>
+  );
+}
+
+/** What an app's outer boundary would catch: anything the auth boundary let through. */
+class Outer extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    return this.state.error ? <p role="status">outer: {String(this.state.error)}</p> : this.props.children;
+  }
+}
+
+describe('useSuspenseFxUser and AuthErrorBoundary', () => {
+  it('should show a session profile at once, with no fallback and no request', async () => {
+    const { server, client, queryClient } = await setUp();
+    await client.login(DEMO);
+    const requests = server.count();
+
+    renderWithAuth(
+      <Boundaries>
+        <Greeting />
+      </Boundaries>,
+      { client, queryClient, strict: true },
+    );
+
+    expect(screen.getByText('Hello Demo')).toBeTruthy();
+    await settle();
+    expect(server.count()).toBe(requests);
+  });
+
+  it('should give the boundary a typed no_session while logged out, and try again by itself after a login', async () => {
+    const { client, queryClient } = await setUp();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports caught errors
+    renderWithAuth(
+      <Boundaries>
+        <Greeting />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe('no_session');
+
+    await act(() => client.login(DEMO));
+    await settle();
+
+    expect(screen.getByText('Hello Demo')).toBeTruthy();
+  });
+
+  it('should let errors that are not AuthErrors through to the next boundary', async () => {
+    const { client, queryClient } = await setUp();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Broken(): ReactNode {
+      throw new TypeError('a bug');
+    }
+
+    renderWithAuth(
+      <Outer>
+        <Boundaries>
+          <Broken />
+        </Boundaries>
+      </Outer>,
+      { client, queryClient },
+    );
+
+    expect(screen.getByRole('status').textContent).toBe('outer: TypeError: a bug');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('fxUserQueryOptions in router loaders', () => {
+  it('should give ensureQueryData the profile of the session, from the cache after the first', async () => {
+    const { server, client, queryClient } = await setUp();
+    await client.login(DEMO);
+
+    const user = await queryClient.ensureQueryData(fxUserQueryOptions(client));
+    const again = await queryClient.ensureQueryData(fxUserQueryOptions(client));
+
+    expect(user.login).toBe('demo');
+    expect(again).toBe(user);
+    expect(server.count('fx-token')).toBe(1);
+  });
+
+  it('should reject a loader with a typed no_session while logged out', async () => {
+    const { client, queryClient } = await setUp();
+
+    const error = await queryClient.ensureQueryData(fxUserQueryOptions(client)).catch((failure: unknown) => failure);
+
+    expect(isAuthError(error) && error.code).toBe('no_session');
+  });
+});
+
+describe('useFxUser while logged out', () => {
+  it('should skip the query (skipToken): idle, no data, no error, no request', async () => {
+    const { server, client, queryClient } = await setUp();
+    let result: ReturnType<typeof useFxUser> | undefined;
+    function Probe() {
+      result = useFxUser();
+      return null;
+    }
+
+    renderWithAuth(<Probe />, { client, queryClient });
+    await settle();
+
+    expect(result).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined, error: null });
+    expect(server.count()).toBe(0);
+  });
+});
