@@ -1,25 +1,39 @@
-import { useFxUser } from '@fx-auth/react';
+import { Suspense, type ReactNode } from 'react';
+import { AuthErrorBoundary, useSuspenseFxUser } from '@fx-auth/react';
 import { languageName } from './languageName.js';
 
 const orDash = (value: string | null | undefined): string =>
   value === null || value === undefined || value === '' ? '—' : value;
 
-/** Every field of the FreightExchange profile that came with the token. */
-export function ProfileCard() {
-  const { data: user, error } = useFxUser();
-
-  if (!user) {
-    return (
-      <section className="card profile" aria-labelledby="profile-title">
-        <h2 id="profile-title">Profile</h2>
-        <p role="status">{error ? `The profile could not be loaded: ${error.message}` : 'Loading the profile…'}</p>
-      </section>
-    );
-  }
-
+function ProfileSection({ children }: { children: ReactNode }) {
   return (
     <section className="card profile" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * Every field of the FreightExchange profile that came with the token: read with Suspense, its
+ * failures (typed AuthErrors) caught by fx-auth's error boundary.
+ */
+export function ProfileCard() {
+  return (
+    <ProfileSection>
+      <AuthErrorBoundary fallback={(error) => <p role="status">The profile could not be loaded: {error.message}</p>}>
+        <Suspense fallback={<p role="status">Loading the profile…</p>}>
+          <ProfileFacts />
+        </Suspense>
+      </AuthErrorBoundary>
+    </ProfileSection>
+  );
+}
+
+function ProfileFacts() {
+  const { data: user } = useSuspenseFxUser();
+  return (
+    <>
       <dl className="facts">
         <dt>First name</dt>
         <dd>{orDash(user.firstName)}</dd>
@@ -60,6 +74,6 @@ export function ProfileCard() {
         <dt>Maximum</dt>
         <dd data-testid="uplift-max">{user.autoUplift.max}</dd>
       </dl>
-    </section>
+    </>
   );
 }
