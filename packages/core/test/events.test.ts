@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import { createAuthClient, freightExchange, type AuthClient, type TokenTransport } from '@fx-auth/core';
 import { subscribeEvents, type AuthEvent } from '@fx-auth/core/events';
-import { DEMO, fxClient, passportClient, rejectionOf, startHttpServer, startServer, track, until } from './support.js';
+import {
+  DEMO,
+  fxClient,
+  passportClient,
+  rejectionOf,
+  startHttpServer,
+  startServer,
+  track,
+  until,
+  withUncaughtErrors,
+} from './support.js';
 import { deliveredSoFar, installLocks, sharedStorage } from './tabs/support.js';
 
 afterEach(() => {
@@ -215,10 +225,7 @@ describe('the event stream', () => {
   it('should keep the client working and the other listeners told when a listener throws', async () => {
     const server = await startServer();
     const client = fxClient(server);
-    const uncaught: unknown[] = [];
-    const onUncaught = (error: unknown) => uncaught.push(error);
-    process.on('uncaughtException', onUncaught);
-    try {
+    await withUncaughtErrors(async (uncaught) => {
       subscribeEvents(client, () => {
         throw new Error('listener bug');
       });
@@ -230,9 +237,7 @@ describe('the event stream', () => {
       expect(client.getSnapshot().status).toBe('authenticated');
       expect(events).toHaveLength(4);
       expect(uncaught).toHaveLength(4);
-    } finally {
-      process.off('uncaughtException', onUncaught);
-    }
+    });
   });
 
   it('should tell nothing once the client is destroyed', async () => {
@@ -250,15 +255,17 @@ describe('the event stream', () => {
   });
 });
 
+/** Two tabs' clients sharing a storage, with Web Locks, against one server. */
+async function twoTabs(): Promise<[AuthClient, AuthClient]> {
+  installLocks();
+  const server = await startServer();
+  const storage = sharedStorage('test-shared', { lag: false });
+  return [fxClient(server, { storage: storage.tab() }), fxClient(server, { storage: storage.tab() })];
+}
+
 describe('the event stream across tabs', () => {
   it('should tell the message sent, the message received and the session taken from the other tab', async () => {
-    installLocks();
-    const server = await startServer();
-    const storage = sharedStorage('test-shared', { lag: false });
-    const [first, second] = [
-      fxClient(server, { storage: storage.tab() }),
-      fxClient(server, { storage: storage.tab() }),
-    ];
+    const [first, second] = await twoTabs();
     const [sent, received] = [eventsOf(first), eventsOf(second)];
 
     const session = await first.login(DEMO);
@@ -274,13 +281,7 @@ describe('the event stream across tabs', () => {
   });
 
   it("should tell another tab's logout as the reason a session ended here", async () => {
-    installLocks();
-    const server = await startServer();
-    const storage = sharedStorage('test-shared', { lag: false });
-    const [first, second] = [
-      fxClient(server, { storage: storage.tab() }),
-      fxClient(server, { storage: storage.tab() }),
-    ];
+    const [first, second] = await twoTabs();
     await first.login(DEMO);
     await until(second, (snapshot) => snapshot.status === 'authenticated');
     const events = eventsOf(second);

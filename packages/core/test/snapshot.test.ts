@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { DEMO, fxClient, record, rejectionOf, startServer, until } from './support.js';
+import { DEMO, fxClient, record, rejectionOf, startServer, until, withUncaughtErrors } from './support.js';
 
 describe('snapshot and subscriptions', () => {
   it('should keep the same snapshot object until something changes', async () => {
@@ -78,10 +78,7 @@ describe('snapshot and subscriptions', () => {
   it('should keep notifying other listeners when one throws', async () => {
     const server = await startServer();
     const client = fxClient(server);
-    const uncaught: unknown[] = [];
-    const onUncaught = (error: unknown) => uncaught.push(error);
-    process.on('uncaughtException', onUncaught);
-    try {
+    await withUncaughtErrors(async (uncaught) => {
       client.subscribe(() => {
         throw new Error('listener bug');
       });
@@ -92,9 +89,7 @@ describe('snapshot and subscriptions', () => {
       expect(seen.map((snapshot) => snapshot.status)).toEqual(['authenticating', 'authenticated']);
       expect(client.getSnapshot().status).toBe('authenticated');
       expect(uncaught).toHaveLength(2);
-    } finally {
-      process.off('uncaughtException', onUncaught);
-    }
+    });
   });
 });
 

@@ -119,3 +119,18 @@ export function propertyRuns(runs: number): { numRuns: number } {
 
 /** The snapshot of a client without a session, and without an error. */
 export const ANONYMOUS = { status: 'anonymous', session: null, error: null, expired: false, refreshAt: null } as const;
+
+/**
+ * Runs `test` with the errors thrown as uncaught meanwhile (a throwing listener's, rethrown on its
+ * own) collected into the array it gets, instead of failing the run.
+ */
+export async function withUncaughtErrors(test: (uncaught: unknown[]) => Promise<void>): Promise<void> {
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => uncaught.push(error);
+  process.on('uncaughtException', onUncaught);
+  try {
+    await test(uncaught);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
+}
