@@ -39,24 +39,22 @@ export function AuthErrorBoundary(props: AuthErrorBoundaryProps) {
   return <AuthErrorCatcher {...props} session={useAuthSnapshot(selectSession)} resetQueries={reset} />;
 }
 
-class AuthErrorCatcher extends Component<
-  CatcherProps,
-  { caught: { error: unknown; session: CatcherProps['session'] } | null }
-> {
-  override state: { caught: { error: unknown; session: CatcherProps['session'] } | null } = { caught: null };
+interface CatcherState {
+  caught: { error: unknown } | null;
+  /** The session the children last rendered with. */
+  session: CatcherProps['session'];
+}
 
-  static getDerivedStateFromError(error: unknown) {
-    return { caught: { error, session: undefined } };
+class AuthErrorCatcher extends Component<CatcherProps, CatcherState> {
+  override state: CatcherState = { caught: null, session: this.props.session };
+
+  static getDerivedStateFromError(error: unknown): Partial<CatcherState> {
+    return { caught: { error } };
   }
 
-  /** Remembers which session the error came with: another one gives the children another try. */
-  override componentDidCatch(): void {
-    this.setState(({ caught }) => (caught ? { caught: { ...caught, session: this.props.session } } : null));
-  }
-
-  override componentDidUpdate(): void {
-    const { caught } = this.state;
-    if (caught?.session !== undefined && caught.session !== this.props.session) this.reset();
+  /** A new session (or none): the children get another try. */
+  static getDerivedStateFromProps({ session }: CatcherProps, state: CatcherState): Partial<CatcherState> | null {
+    return session === state.session ? null : { caught: null, session };
   }
 
   reset = (): void => {

@@ -1,7 +1,7 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { act, screen } from '@testing-library/react';
-import { isAuthError } from '@fx-auth/core';
+import { AuthError, isAuthError } from '@fx-auth/core';
 import { AuthErrorBoundary, fxUserQueryOptions, useFxUser, useSuspenseFxUser } from '@fx-auth/react';
 import { DEMO, renderWithAuth, settle, setUp } from './support.js';
 
@@ -73,6 +73,28 @@ describe('useSuspenseFxUser and AuthErrorBoundary', () => {
     await settle();
 
     expect(screen.getByText('Hello Demo')).toBeTruthy();
+  });
+
+  it('should render the children again on reset()', async () => {
+    const { client, queryClient } = await setUp();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = { down: true };
+    function Flaky() {
+      if (server.down) throw new AuthError('network', 'The token endpoint could not be reached.');
+      return <p>back</p>;
+    }
+    renderWithAuth(
+      <Boundaries>
+        <Flaky />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByRole('alert').textContent).toBe('network');
+    server.down = false;
+
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+
+    expect(screen.getByText('back')).toBeTruthy();
   });
 
   it('should let errors that are not AuthErrors through to the next boundary', async () => {
