@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { createAuthClient, freightExchange, type AuthClient, type TokenTransport } from '@fx-auth/core';
+import {
+  AuthError,
+  createAuthClient,
+  freightExchange,
+  type AuthClient,
+  type Credentials,
+  type TokenProvider,
+  type TokenTransport,
+} from '@fx-auth/core';
 import { subscribeEvents, type AuthEvent } from '@fx-auth/core/events';
 import {
   DEMO,
@@ -18,6 +26,7 @@ import { deliveredSoFar, installLocks, sharedStorage } from './tabs/support.js';
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 /** Every event `client` emits from now on. */
@@ -139,6 +148,23 @@ describe('the event stream', () => {
     expect(typesOf(events)).toEqual(['session_ended', 'token_request_started', 'token_request_finished']);
     expect(events[0]).toMatchObject({ reason: 'logout', errorCode: null });
     expect(events[2]).toMatchObject({ grant: 'revocation', outcome: 'success', status: 200 });
+  });
+
+  it('should tell a refused revocation as failed, by its status (a logout never fails for it)', async () => {
+    const server = await startServer();
+    const revocation = await startHttpServer((_request, response) => response.writeHead(503).end());
+    const provider = freightExchange({ baseUrl: server.url, revocationUrl: `${revocation.url}/revoke` });
+    const client = track(createAuthClient({ provider }));
+    await client.login(DEMO);
+    const events = eventsOf(client);
+
+    await client.logout();
+    await vi.waitFor(() => expect(only(events, 'token_request_finished')).toHaveLength(1));
+    await revocation.close();
+
+    expect(only(events, 'token_request_finished')).toEqual([
+      expect.objectContaining({ grant: 'revocation', outcome: 'failure', status: 503, errorCode: null }),
+    ]);
   });
 
   it('should tell why a session ended: a new login here, then the new session', async () => {
@@ -263,6 +289,22 @@ async function twoTabs(): Promise<[AuthClient, AuthClient]> {
   return [fxClient(server, { storage: storage.tab() }), fxClient(server, { storage: storage.tab() })];
 }
 
+describe('a client subscribeEvents() does not know', () => {
+  it('should warn of a copy of a client (its events can never come), and not of a destroyed one', async () => {
+    const server = await startServer();
+    const client = fxClient(server);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const events = eventsOf({ ...client });
+    client.destroy();
+    eventsOf(client);
+
+    expect(events).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('did not make');
+  });
+});
+
 describe('the event stream across tabs', () => {
   it('should tell the message sent, the message received and the session taken from the other tab', async () => {
     const [first, second] = await twoTabs();
@@ -273,6 +315,8 @@ describe('the event stream across tabs', () => {
     await deliveredSoFar();
 
     expect(only(sent, 'tab_message_sent')).toEqual([expect.objectContaining({ kind: 'session' })]);
+    const order = typesOf(sent);
+    expect(order.indexOf('session_committed')).toBeLessThan(order.indexOf('tab_message_sent')); // the news after the fact
     expect(only(received, 'tab_message_received').map((event) => event.kind)).toContain('session');
     expect(only(received, 'session_committed')).toEqual([
       expect.objectContaining({ source: 'other_tab', tokenSuffix: session.accessToken.slice(-4) }),
@@ -353,6 +397,28 @@ describe('secrets in events', () => {
     await short.close();
 
     expect(only(events, 'session_committed')).toEqual([expect.objectContaining({ tokenSuffix: null })]);
+  });
+});
+
+describe('a provider that does not report its HTTP status', () => {
+  it('should tell its requests by how they ended, with a null status', async () => {
+    const provider: TokenProvider<Credentials> = {
+      kind: 'jsonLogin',
+      tokenUrl: 'https://login.example.com/token',
+      login: () => Promise.resolve({ accessToken: 'a-token-from-elsewhere', expiresIn: 600, requestedAt: Date.now() }),
+      refresh: () => Promise.reject(new AuthError('network', 'The token endpoint could not be reached.')),
+      canRefresh: () => true,
+    };
+    const client = track(createAuthClient({ provider }));
+    const events = eventsOf(client);
+
+    await client.login(DEMO);
+    await rejectionOf(client.refresh());
+
+    expect(only(events, 'token_request_finished')).toEqual([
+      expect.objectContaining({ grant: 'password', outcome: 'success', status: null, errorCode: null }),
+      expect.objectContaining({ grant: 'refresh_token', outcome: 'failure', status: null, errorCode: 'network' }),
+    ]);
   });
 });
 

@@ -109,6 +109,22 @@ describe('FxAuthDevtools', () => {
     expect(eventTypes()).toEqual(['refresh_scheduled', 'session_committed', 'token_request_finished']);
   });
 
+  it('should start a new timeline for another client, and keep keys unique when its props change', async () => {
+    const [{ client: first }, { client: second }] = [await setUp(), await setUp()];
+    await first.login(DEMO);
+    const { rerender } = render(<FxAuthDevtools client={first} initialIsOpen />);
+    await act(() => first.refresh());
+    expect(eventTypes()).toHaveLength(4);
+
+    rerender(<FxAuthDevtools client={first} initialIsOpen maxEvents={50} />);
+    await act(() => first.refresh()); // React reports duplicate keys on the console, which fails the test
+    expect(eventTypes()).toHaveLength(8);
+    rerender(<FxAuthDevtools client={second} initialIsOpen />);
+
+    expect(screen.getByText('No events yet.')).toBeTruthy();
+    expect(fact('status')).toBe('anonymous');
+  });
+
   it('should render nothing from the main entry outside development builds', async () => {
     const { client } = await setUp();
     expect(process.env.NODE_ENV).not.toBe('development');

@@ -17,6 +17,10 @@ export const fxUserQueryKeys = {
   user: (userId: string | null) => [...fxUserQueryKeys.all, userId] as const,
 };
 
+/** The error for a profile asked for without a FreightExchange session of its user. */
+export const noFxProfile = (): AuthError =>
+  new AuthError('no_session', 'There is no FreightExchange session for this user profile.');
+
 /** Failures that another attempt may fix; the rest (no session, rejected tokens) are final. */
 const TRANSIENT: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'invalid_response']);
 
@@ -43,7 +47,7 @@ export function fxUserQueryOptions(client: AuthClient, userId = client.getSnapsh
     queryFn: async () => {
       await client.getAccessToken();
       const user = sessionUser();
-      if (!user) throw new AuthError('no_session', 'There is no FreightExchange session for this user profile.');
+      if (!user) throw noFxProfile();
       return user;
     },
     initialData: sessionUser,

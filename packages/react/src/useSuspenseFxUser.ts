@@ -1,5 +1,6 @@
 import { useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { AuthError, FxUser } from '@fx-auth/core';
+import { noFxProfile } from './fxUserQueryOptions.js';
 import { useFxUserQuery } from './useFxUserQuery.js';
 
 /**
@@ -18,5 +19,7 @@ import { useFxUserQuery } from './useFxUserQuery.js';
  * ```
  */
 export function useSuspenseFxUser(): UseSuspenseQueryResult<FxUser, AuthError> {
-  return useSuspenseQuery(useFxUserQuery().options);
+  const { userId, options } = useFxUserQuery();
+  if (userId === null) throw noFxProfile(); // at once: nothing to wait for, so no Suspense fallback first
+  return useSuspenseQuery(options);
 }

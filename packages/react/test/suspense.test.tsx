@@ -66,8 +66,7 @@ describe('useSuspenseFxUser and AuthErrorBoundary', () => {
       </Boundaries>,
       { client, queryClient },
     );
-    await settle();
-    expect(screen.getByRole('alert').textContent).toBe('no_session');
+    expect(screen.getByRole('alert').textContent).toBe('no_session'); // at once: no "Loading…" first
 
     await act(() => client.login(DEMO));
     await settle();

@@ -30,22 +30,28 @@ export interface MockAuth {
   readonly client: AuthClient<Credentials>;
   /** How many logins and refreshes reached the scripted endpoint. */
   readonly calls: { readonly login: number; readonly refresh: number };
-  /** Logs in with the account: `authenticated`. */
+  /** Logs in with the account: `authenticated` (a held refresh is let go). */
   logIn(): Promise<Session>;
-  /** Logs out: `anonymous`. */
+  /** Logs out: `anonymous` (a held refresh is let go). */
   logOut(): Promise<void>;
   /** The next login fails with `code` (an `invalid_credentials`, `network`… screen). */
   failNextLogin(code?: Parameters<MockAuth['failRefreshes']>[0] | 'invalid_credentials' | 'invalid_client'): void;
-  /** Starts a refresh that waits until {@link MockAuth.finishRefresh}: `refreshing`. */
+  /**
+   * Starts a refresh that waits until {@link MockAuth.finishRefresh}: `refreshing`.
+   * @throws {Error} without a session (call `logIn()` first).
+   */
   holdRefresh(): void;
-  /** Lets a held refresh (and any later one) answer as scripted. */
+  /** Lets a held refresh answer as scripted (nothing to do without one). */
   finishRefresh(): Promise<void>;
-  /** The server rejects the refresh token: the session ends with `session_expired`. */
+  /** The server rejects the refresh token: the session ends with `session_expired` (a held refresh is let go). */
   expire(): Promise<void>;
-  /** Every refresh fails with `code` until {@link MockAuth.recover}: `authenticated`, with the error, retrying. */
+  /**
+   * Refreshes fail with `code` until {@link MockAuth.recover}: `authenticated`, with the error,
+   * the client retrying later (a held refresh is let go).
+   */
   failRefreshes(code?: TransientFailure): Promise<void>;
-  /** Refreshes work again (the client's next retry succeeds). */
-  recover(): void;
+  /** Refreshes work again, and one runs now: the error goes. */
+  recover(): Promise<void>;
   /** The profile of the next sessions (a refresh or login brings it). */
   setUser(user: FxUser): void;
 }
@@ -81,6 +87,10 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
     calls: { login: 0, refresh: 0 },
   };
   let release: (() => void) | null = null;
+  const letGo = (): void => {
+    release?.();
+    [release, script.hold] = [null, null];
+  };
   const client = createAuthClient({ ...options.client, provider: scriptedProvider(script) });
   const settledRefresh = () =>
     client.refresh().then(
@@ -91,31 +101,40 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
   return {
     client,
     calls: script.calls,
-    logIn: () => client.login(credentials),
-    logOut: () => client.logout(),
+    logIn: () => {
+      letGo();
+      return client.login(credentials);
+    },
+    logOut: () => {
+      letGo();
+      return client.logout();
+    },
     failNextLogin(code = 'invalid_credentials') {
       script.loginFailure = code;
     },
     holdRefresh() {
+      if (!client.getSnapshot().session) throw new Error('holdRefresh() needs a session: call logIn() first.');
       script.hold ??= new Promise((resolve) => (release = resolve));
       void settledRefresh();
     },
     async finishRefresh() {
       const running = client.getSnapshot().status === 'refreshing' ? settledRefresh() : undefined;
-      release?.();
-      [release, script.hold] = [null, null];
+      letGo();
       await running;
     },
     async expire() {
       script.refresh = { answer: 'error', code: 'session_expired' };
+      letGo();
       await settledRefresh();
     },
     async failRefreshes(code = 'network') {
       script.refresh = { answer: 'error', code };
+      letGo();
       await settledRefresh();
     },
-    recover() {
+    async recover() {
       script.refresh = { answer: 'token' };
+      if (client.getSnapshot().session) await settledRefresh();
     },
     setUser(user) {
       script.user = user;

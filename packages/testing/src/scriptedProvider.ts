@@ -42,7 +42,7 @@ export function scriptedProvider(script: ProviderScript): TokenProvider<Credenti
     kind: 'freightExchange',
     tokenUrl: MOCK_TOKEN_URL,
     clientId: 'fx-auth-testing',
-    async login(_transport, credentials) {
+    async login(transport, credentials) {
       script.calls.login += 1;
       await Promise.resolve(); // answers come asynchronously, as a server's would
       const code = script.loginFailure;
@@ -55,12 +55,14 @@ export function scriptedProvider(script: ProviderScript): TokenProvider<Credenti
       // A new session's refresh token is one the server knows, whatever it did to the last one.
       if (script.refresh.answer === 'error' && script.refresh.code === 'session_expired')
         script.refresh = { answer: 'token' };
+      transport.answered?.(200);
       return grant();
     },
-    async refresh() {
+    async refresh(transport) {
       script.calls.refresh += 1;
       await (script.hold ?? Promise.resolve());
       if (script.refresh.answer === 'error') throw failure(script.refresh.code);
+      transport.answered?.(200);
       return grant();
     },
     canRefresh: () => true,

@@ -91,20 +91,38 @@ describe('createMockAuth', () => {
     expect(shown('status')).toBe('authenticated');
   });
 
-  it('should keep the session with the error while refreshes fail, and recover at the next refresh', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const auth = mockAuth({ tokenLifetime: 600 });
+  it('should keep the session with the error while refreshes fail, until recover() refreshes', async () => {
+    const auth = mockAuth();
     await auth.logIn();
     show(auth);
 
     await act(() => auth.failRefreshes('server'));
     expect(shown('status')).toBe('authenticated');
     expect(shown('error')).toBe('server');
-    auth.recover();
-    await act(() => vi.advanceTimersByTimeAsync(540_000)); // the refresh time: 60 s before expiry
+    await act(() => auth.recover());
 
     expect(shown('error')).toBe('none');
     expect(auth.calls.refresh).toBe(2);
+  });
+
+  it('should let a held refresh go on expire(), failRefreshes(), logOut() and logIn(), and hold only a session', async () => {
+    const auth = mockAuth();
+    expect(() => auth.holdRefresh()).toThrow('holdRefresh() needs a session');
+    await auth.logIn();
+
+    auth.holdRefresh();
+    await auth.failRefreshes('timeout');
+    expect(auth.client.getSnapshot().error?.code).toBe('timeout');
+    auth.holdRefresh();
+    await auth.expire();
+    expect(auth.client.getSnapshot()).toMatchObject({ status: 'anonymous', error: { code: 'session_expired' } });
+    await auth.logIn();
+    auth.holdRefresh();
+    await auth.logOut();
+    await auth.logIn();
+    await auth.client.refresh(); // would wait for ever on a hold left behind
+
+    expect(auth.client.getSnapshot().status).toBe('authenticated');
   });
 
   it('should refresh on a fake clock, as the real client does, before the token expires', async () => {

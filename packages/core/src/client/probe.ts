@@ -34,15 +34,18 @@ export interface ProbeSlot {
   probe: Probe | null;
 }
 
-const slots = new WeakMap<object, ProbeSlot>();
+/** Each client's slot; `null` once it is destroyed. */
+const slots = new WeakMap<object, ProbeSlot | null>();
 
-/** Makes `slot` the one {@link probeSlotOf} finds for `client`, or none (`null`: the client was destroyed). */
+/** Makes `slot` the one {@link probeSlotOf} finds for `client` (`null`: the client was destroyed). */
 export function setProbeSlot(client: object, slot: ProbeSlot | null): void {
-  if (slot) slots.set(client, slot);
-  else slots.delete(client);
+  slots.set(client, slot);
 }
 
-/** The probe slot of a live client made by `createAuthClient`, else `undefined`. */
-export function probeSlotOf(client: object): ProbeSlot | undefined {
+/**
+ * The probe slot of a live client made by `createAuthClient`; `null` for a destroyed one;
+ * `undefined` for anything else (a copy of a client, or one of another copy of this package).
+ */
+export function probeSlotOf(client: object): ProbeSlot | null | undefined {
   return slots.get(client);
 }

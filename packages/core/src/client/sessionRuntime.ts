@@ -60,8 +60,8 @@ export function createSessionRuntime(
       generation.abort();
       generation = new AbortController();
     }
+    onlooker.probe?.transition(previous, next, event); // before the effects: a commit, then its announcement
     for (const effect of effects) run(effect);
-    onlooker.probe?.transition(previous, next, event);
     publish();
   }
 

@@ -13,7 +13,8 @@ export function grantOf(kind: TokenProvider['kind'], operation: TokenOperation):
 
 /**
  * Runs one token request, telling `emit` when it starts and how it ended: its HTTP status and its
- * error's code, never its body.
+ * error's code, never its body. A login or refresh succeeded when the provider returned (a custom
+ * provider may not report a status); a revocation, which never throws, by its status.
  */
 export function observeTokenRequest<T>(
   grant: TokenRequestGrant,
@@ -23,13 +24,12 @@ export function observeTokenRequest<T>(
 ): Promise<T> {
   const startedAt = Date.now();
   let status: number | null = null;
-  const finished = (errorCode: AuthErrorCode | null): void => {
-    const success = errorCode === null && status !== null && status >= 200 && status < 300;
+  const finished = (outcome: 'success' | 'failure', errorCode: AuthErrorCode | null): void => {
     emit({
       type: 'token_request_finished',
       at: Date.now(),
       grant,
-      outcome: success ? 'success' : 'failure',
+      outcome,
       durationMs: Date.now() - startedAt,
       status,
       errorCode,
@@ -41,11 +41,14 @@ export function observeTokenRequest<T>(
   };
   return call({ ...transport, answered }).then(
     (result) => {
-      finished(null);
+      // A provider that returns got its token; a revocation returns whatever happened (its status tells).
+      const refused = status !== null && status >= 400;
+      const unanswered = grant === 'revocation' && status === null;
+      finished(refused || unanswered ? 'failure' : 'success', null);
       return result;
     },
     (error: unknown) => {
-      finished(isAuthError(error) ? error.code : null);
+      finished('failure', isAuthError(error) ? error.code : null);
       throw error;
     },
   );

@@ -1,6 +1,7 @@
 import type { AuthClient } from '../AuthClient.js';
 import { addListener, notifyAll } from '../client/listenerSet.js';
 import { toUrl } from '../client/origins.js';
+import { isProduction } from '../client/isProduction.js';
 import { probeSlotOf, type ProbeSlot } from '../client/probe.js';
 import type { AuthEvent, AuthEventListener } from './authEvents.js';
 import { describeTransition, tabMessageKind } from './describeTransition.js';
@@ -37,6 +38,13 @@ const originOf = (url: string): string => toUrl(url)?.origin ?? 'null';
  */
 export function subscribeEvents(client: ObservedClient, listener: AuthEventListener): () => void {
   const slot = probeSlotOf(client);
+  if (slot === undefined && !isProduction()) {
+    // eslint-disable-next-line no-console -- the point: a timeline that stays empty otherwise
+    console.warn(
+      'fx-auth: subscribeEvents() got a client that createAuthClient() of this copy of @fx-auth/core did not make ' +
+        '(a copy of one, or two copies of the package installed): no event will come.',
+    );
+  }
   if (!slot) return () => undefined;
   let watch = watches.get(client);
   if (!watch) {
