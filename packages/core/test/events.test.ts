@@ -40,6 +40,21 @@ const typesOf = (events: readonly AuthEvent[]) => events.map((event) => event.ty
 const only = <T extends AuthEvent['type']>(events: readonly AuthEvent[], type: T) =>
   events.filter((event): event is Extract<AuthEvent, { type: T }> => event.type === type);
 
+/** The events of a logout whose RFC 7009 revocation endpoint answers `status`, once it answered. */
+async function eventsOfLogoutWithRevocation(status: number): Promise<AuthEvent[]> {
+  const server = await startServer();
+  const revocation = await startHttpServer((_request, response) => response.writeHead(status).end());
+  const provider = freightExchange({ baseUrl: server.url, revocationUrl: `${revocation.url}/revoke` });
+  const client = track(createAuthClient({ provider }));
+  await client.login(DEMO);
+  const events = eventsOf(client);
+
+  await client.logout();
+  await vi.waitFor(() => expect(only(events, 'token_request_finished')).toHaveLength(1));
+  await revocation.close();
+  return events;
+}
+
 describe('the event stream', () => {
   it('should tell a login: the request, its answer, the session committed and its refresh scheduled', async () => {
     const server = await startServer({ accessTokenLifetime: 600 });
@@ -134,16 +149,7 @@ describe('the event stream', () => {
   });
 
   it('should tell why a session ended: a logout, and its revocation request', async () => {
-    const server = await startServer();
-    const revocation = await startHttpServer((_request, response) => response.writeHead(200).end());
-    const provider = freightExchange({ baseUrl: server.url, revocationUrl: `${revocation.url}/revoke` });
-    const client = track(createAuthClient({ provider }));
-    await client.login(DEMO);
-    const events = eventsOf(client);
-
-    await client.logout();
-    await vi.waitFor(() => expect(only(events, 'token_request_finished')).toHaveLength(1));
-    await revocation.close();
+    const events = await eventsOfLogoutWithRevocation(200);
 
     expect(typesOf(events)).toEqual(['session_ended', 'token_request_started', 'token_request_finished']);
     expect(events[0]).toMatchObject({ reason: 'logout', errorCode: null });
@@ -151,16 +157,7 @@ describe('the event stream', () => {
   });
 
   it('should tell a refused revocation as failed, by its status (a logout never fails for it)', async () => {
-    const server = await startServer();
-    const revocation = await startHttpServer((_request, response) => response.writeHead(503).end());
-    const provider = freightExchange({ baseUrl: server.url, revocationUrl: `${revocation.url}/revoke` });
-    const client = track(createAuthClient({ provider }));
-    await client.login(DEMO);
-    const events = eventsOf(client);
-
-    await client.logout();
-    await vi.waitFor(() => expect(only(events, 'token_request_finished')).toHaveLength(1));
-    await revocation.close();
+    const events = await eventsOfLogoutWithRevocation(503);
 
     expect(only(events, 'token_request_finished')).toEqual([
       expect.objectContaining({ grant: 'revocation', outcome: 'failure', status: 503, errorCode: null }),
