@@ -7,7 +7,7 @@ import type { AuthEvent, AuthEventListener } from './authEvents.js';
 import { describeTransition, tabMessageKind } from './describeTransition.js';
 import { grantOf, observeTokenRequest } from './observeTokenRequest.js';
 
-/** What {@link subscribeEvents} needs of a client: any client made by `createAuthClient`. */
+/** What {@link subscribeEvents} needs of a client: every client `createAuthClient` makes has it. */
 export type ObservedClient = Pick<AuthClient<never>, 'getSnapshot' | 'subscribe' | 'provider'>;
 
 /** A client's listeners, and how to stop watching it when the last one leaves. */
