@@ -101,6 +101,12 @@ export interface AuthSnapshot {
    * refreshed (it ends at `session.expiresAt`). For a "next refresh in" display.
    */
   refreshAt: number | null;
+  /**
+   * An id of the login this session comes from: the same across its refreshes and in every tab, a
+   * new one at each login; `null` without a session. Random, never a secret: a cache key for what
+   * belongs to one login (a user profile), as `useUser()` uses it.
+   */
+  sessionId: string | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import { DEMO, fxClient, record, rejectionOf, startServer, until, withUncaughtErrors } from './support.js';
+import { installLocks, sharedStorage } from './tabs/support.js';
 
 describe('snapshot and subscriptions', () => {
   it('should keep the same snapshot object until something changes', async () => {
@@ -45,8 +46,8 @@ describe('snapshot and subscriptions', () => {
     const error = await rejectionOf(client.login({ username: 'demo', password: 'nope' }));
 
     expect(seen).toEqual([
-      { status: 'authenticating', session: null, error: null, expired: false, refreshAt: null },
-      { status: 'anonymous', session: null, error, expired: false, refreshAt: null },
+      { status: 'authenticating', session: null, error: null, expired: false, refreshAt: null, sessionId: null },
+      { status: 'anonymous', session: null, error, expired: false, refreshAt: null, sessionId: null },
     ]);
   });
 
@@ -220,5 +221,27 @@ describe('destroy()', () => {
       vi.unstubAllGlobals();
       await window.happyDOM.close();
     }
+  });
+});
+
+describe('sessionId: which login a session comes from', () => {
+  it('should stay across refreshes and tabs, change at each login, and be null without a session', async () => {
+    installLocks();
+    const server = await startServer();
+    const storage = sharedStorage('test-shared', { lag: false });
+    const [tab, other] = [fxClient(server, { storage: storage.tab() }), fxClient(server, { storage: storage.tab() })];
+    expect(tab.getSnapshot().sessionId).toBeNull();
+
+    await tab.login(DEMO);
+    const first = tab.getSnapshot().sessionId;
+    await tab.refresh();
+    await until(other, (snapshot) => snapshot.session?.accessToken === tab.getSnapshot().session?.accessToken);
+    expect(first).toMatch(/^[\w-]{8,}$/);
+    expect([tab.getSnapshot().sessionId, other.getSnapshot().sessionId]).toEqual([first, first]);
+
+    await tab.login(DEMO);
+    expect(tab.getSnapshot().sessionId).not.toBe(first);
+    await tab.logout();
+    expect(tab.getSnapshot().sessionId).toBeNull();
   });
 });

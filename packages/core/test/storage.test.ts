@@ -21,7 +21,8 @@ describe('storage', () => {
   it('should restore a stored session on start, with its profile', async () => {
     const server = await startServer();
     const local = browserStorage();
-    const session = await fxClient(server, { storage: webStorage(local) }).login(DEMO);
+    const original = fxClient(server, { storage: webStorage(local) });
+    const session = await original.login(DEMO);
 
     expect(local.getItem(keyOf(server))).toContain(session.accessToken);
     const restored = fxClient(server, { storage: webStorage(local) });
@@ -32,6 +33,7 @@ describe('storage', () => {
       error: null,
       expired: false,
       refreshAt: session.expiresAt - 60_000, // the default leeway
+      sessionId: original.getSnapshot().sessionId, // the same login
     });
     expect(await restored.getAccessToken()).toBe(session.accessToken);
     expect(server.count('fx-token')).toBe(1);

@@ -118,7 +118,14 @@ export function propertyRuns(runs: number): { numRuns: number } {
 }
 
 /** The snapshot of a client without a session, and without an error. */
-export const ANONYMOUS = { status: 'anonymous', session: null, error: null, expired: false, refreshAt: null } as const;
+export const ANONYMOUS = {
+  status: 'anonymous',
+  session: null,
+  error: null,
+  expired: false,
+  refreshAt: null,
+  sessionId: null,
+} as const;
 
 /**
  * Runs `test` with the errors thrown as uncaught meanwhile (a throwing listener's, rethrown on its

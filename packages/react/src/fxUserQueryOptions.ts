@@ -24,6 +24,18 @@ export const noFxProfile = (): AuthError =>
 /** Failures that another attempt may fix; the rest (no session, rejected tokens) are final. */
 const TRANSIENT: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'invalid_response']);
 
+/** TanStack's `retry` for profiles: up to three attempts, for transient failures only. */
+export const retryTransient = (failures: number, error: AuthError): boolean =>
+  failures < 3 && isAuthError(error) && TRANSIENT.has(error.code);
+
+/** TanStack's `staleTime` for what belongs to the session: fresh until its token expires. */
+export const freshUntilExpiry =
+  (client: AuthClient) =>
+  (query: { state: { dataUpdatedAt: number } }): number => {
+    const expiresAt = client.getSnapshot().session?.expiresAt;
+    return expiresAt === undefined ? 0 : Math.max(0, expiresAt - query.state.dataUpdatedAt);
+  };
+
 /**
  * Query options for the FreightExchange profile of `client`'s session: for `useQuery`, prefetching
  * and router loaders. The profile comes with the token, so the cache starts from the session and
@@ -51,10 +63,7 @@ export function fxUserQueryOptions(client: AuthClient, userId = client.getSnapsh
       return user;
     },
     initialData: sessionUser,
-    staleTime: (query) => {
-      const expiresAt = client.getSnapshot().session?.expiresAt;
-      return expiresAt === undefined ? 0 : Math.max(0, expiresAt - query.state.dataUpdatedAt);
-    },
-    retry: (failures, error) => failures < 3 && isAuthError(error) && TRANSIENT.has(error.code),
+    staleTime: freshUntilExpiry(client),
+    retry: retryTransient,
   });
 }

@@ -14,3 +14,8 @@ export type { AuthErrorBoundaryProps } from './AuthErrorBoundary.js';
 export { useLogin } from './useLogin.js';
 export { useLogout } from './useLogout.js';
 export { fxUserQueryKeys, fxUserQueryOptions } from './fxUserQueryOptions.js';
+export { useUser, useSuspenseUser } from './useUser.js';
+export { userQueryKeys, userQueryOptions } from './userQueryOptions.js';
+export type { UserProfile } from './userQueryOptions.js';
+export { fxUserProfile } from './fxUserProfile.js';
+export type { StandardSchemaV1 } from './standardSchema.js';

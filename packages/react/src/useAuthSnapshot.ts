@@ -8,6 +8,7 @@ const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({
   error: null,
   expired: false,
   refreshAt: null,
+  sessionId: null,
 });
 
 /**

@@ -200,6 +200,7 @@ describe('useFxUser', () => {
       error: null,
       expired: false,
       refreshAt: null,
+      sessionId: null,
     });
   });
 

@@ -119,7 +119,8 @@ export function nextCheckAt(state: SessionState, rules: SessionRules): number | 
 
 /** The public view of a state at `now`. */
 export function toSnapshot(state: SessionState, now: number, rules: SessionRules): AuthSnapshot {
-  const session = recordOf(state)?.session ?? null;
+  const record = recordOf(state);
+  const session = record?.session ?? null;
   const next = nextCheckAt({ ...state, destroyed: false }, rules); // a destroyed client's view stays as it was
   return {
     status: state.phase.status,
@@ -127,5 +128,6 @@ export function toSnapshot(state: SessionState, now: number, rules: SessionRules
     error: state.error,
     expired: session !== null && now >= session.expiresAt,
     refreshAt: next !== null && canRefreshNow(state, rules) ? next : null,
+    sessionId: record?.lineage ?? null,
   };
 }

@@ -208,6 +208,7 @@ describe('the session lifecycle over random event sequences', () => {
             error: null,
             expired: false,
             refreshAt: null,
+            sessionId: null,
           });
           expect(effects).toEqual([{ type: 'remove' }]);
         }),

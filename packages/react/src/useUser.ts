@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import {
+  skipToken,
+  useQuery,
+  useQueryClient,
+  useSuspenseQuery,
+  type UseQueryResult,
+  type UseSuspenseQueryResult,
+} from '@tanstack/react-query';
+import { AuthError, type AuthSnapshot } from '@fx-auth/core';
+import type { StandardSchemaV1 } from './standardSchema.js';
+import { useAuthClient } from './useAuthClient.js';
+import { useAuthSnapshot } from './useAuthSnapshot.js';
+import { userQueryKeys, userQueryOptions, type UserProfile } from './userQueryOptions.js';
+
+const selectSessionId = (snapshot: AuthSnapshot): string | null => snapshot.sessionId;
+
+/** The profile's query options for the current login, with the other logins' copies of it dropped. */
+function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSchema>) {
+  const client = useAuthClient();
+  const queryClient = useQueryClient();
+  const sessionId = useAuthSnapshot(selectSessionId);
+  useEffect(() => {
+    // A logout or another login: no one sees the previous login's profile, even from the cache.
+    queryClient.removeQueries({
+      queryKey: [...userQueryKeys.all, profile.name],
+      predicate: ({ queryKey }) => queryKey[3] !== sessionId,
+    });
+  }, [queryClient, profile.name, sessionId]);
+  return { sessionId, options: userQueryOptions(client, profile, sessionId) };
+}
+
+/**
+ * A profile of your API, typed by its schema, as a TanStack Query result: any Standard Schema
+ * (zod, valibot, arktype…) checks it and types `data`. Skipped (`skipToken`) without a session;
+ * fresh until the token expires; one login's profile is never shown for another's.
+ * `useFxUser()` is the FreightExchange profile, which comes with the token.
+ *
+ * @example
+ * ```tsx
+ * // meSchema: z.object({ plan: z.enum(['free', 'pro']) }), or valibot's, or arktype's
+ * const me: UserProfile<typeof meSchema> = { name: 'me', schema: meSchema, fetch: ({ client }) => client.ky.get(meUrl).json() }
+ * function Plan() {
+ *   const { data } = useUser(me)
+ *   return <p>{data?.plan}</p>
+ * }
+ * ```
+ */
+export function useUser<TSchema extends StandardSchemaV1>(
+  profile: UserProfile<TSchema>,
+): UseQueryResult<StandardSchemaV1.InferOutput<TSchema>, AuthError> {
+  const { sessionId, options } = useUserQuery(profile);
+  const { queryFn } = options;
+  return useQuery({ ...options, queryFn: sessionId === null || !queryFn ? skipToken : queryFn });
+}
+
+/**
+ * {@link useUser} for `<Suspense>`: `data` is always there. Without a session it throws an
+ * `AuthError` `no_session` to the nearest error boundary (see `AuthErrorBoundary`).
+ */
+export function useSuspenseUser<TSchema extends StandardSchemaV1>(
+  profile: UserProfile<TSchema>,
+): UseSuspenseQueryResult<StandardSchemaV1.InferOutput<TSchema>, AuthError> {
+  const { sessionId, options } = useUserQuery(profile);
+  // At once: nothing to wait for, so no Suspense fallback first.
+  if (sessionId === null) throw new AuthError('no_session', `There is no session for this ${profile.name} profile.`);
+  return useSuspenseQuery(options);
+}

@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { act, renderHook, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import * as z from 'zod';
+import { isAuthError } from '@fx-auth/core';
+import {
+  AuthErrorBoundary,
+  AuthProvider,
+  fxUserProfile,
+  useFxUser,
+  useSuspenseUser,
+  useUser,
+  userQueryKeys,
+  type StandardSchemaV1,
+  type UserProfile,
+} from '@fx-auth/react';
+import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
+
+/** `GET /api/me` of the mock server, through client.ky: a profile of "your API". */
+function meProfile(url: string) {
+  return {
+    name: 'me',
+    schema: z.object({ user: z.object({ login: z.string(), fname: z.string() }), token_expires_at: z.number() }),
+    fetch: ({ client, signal }) => client.ky.get(`${url}/api/me`, { signal }).json(),
+  } satisfies UserProfile;
+}
+
+async function setUpWithHook<T>(hook: () => T) {
+  const setup = await setUp();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <AuthProvider client={setup.client} queryClient={setup.queryClient}>
+      <QueryClientProvider client={setup.queryClient}>{children}</QueryClientProvider>
+    </AuthProvider>
+  );
+  return { ...setup, result: renderHook(hook, { wrapper }).result };
+}
+
+describe('useUser(profile)', () => {
+  it('should fetch, check and type a profile of your API with any Standard Schema (zod here)', async () => {
+    let url = '';
+    const { client, server, result } = await setUpWithHook(() => useUser(meProfile(url)));
+    url = server.url;
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.data !== undefined, 'the profile');
+
+    expect(result.current.data?.user.login).toBe('demo');
+    expectTypeOf(result.current.data).toEqualTypeOf<
+      { user: { login: string; fname: string }; token_expires_at: number } | undefined
+    >();
+    expect(server.count('me')).toBe(1);
+  });
+
+  it('should take a hand-written Standard Schema, and refuse a mismatch without echoing the value', async () => {
+    const secretish = 'value-the-server-sent';
+    const strict: StandardSchemaV1<{ plan: 'pro' }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: (value) =>
+          (value as { plan?: unknown }).plan === 'pro'
+            ? { value: { plan: 'pro' } }
+            : { issues: [{ message: `not pro: ${JSON.stringify(value)}` }] },
+      },
+    };
+    let answer: unknown = { plan: 'pro' };
+    const profile: UserProfile<typeof strict> = { name: 'plan', schema: strict, fetch: () => answer };
+    const { client, result } = await setUpWithHook(() => useUser(profile));
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.data?.plan === 'pro', 'the profile');
+
+    answer = { plan: secretish };
+    const { error } = await act(() => result.current.refetch());
+
+    expect(isAuthError(error) && error.code).toBe('invalid_response');
+    expect(JSON.stringify(error)).not.toContain(secretish);
+    expect(String(error?.message)).not.toContain(secretish);
+  });
+
+  it('should skip without a session, drop the profile at logout, and fetch anew for the next login', async () => {
+    let url = '';
+    const { client, server, queryClient, result } = await setUpWithHook(() => useUser(meProfile(url)));
+    url = server.url;
+    await settle();
+    expect(result.current).toMatchObject({ status: 'pending', fetchStatus: 'idle' });
+    expect(server.count('me')).toBe(0);
+
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.data !== undefined, 'the profile');
+    const first = client.getSnapshot().sessionId;
+    await act(() => client.logout());
+    await settle();
+    expect(result.current.data).toBeUndefined();
+    expect(queryClient.getQueryData(userQueryKeys.profile('me', first))).toBeUndefined();
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.data !== undefined, 'the next profile');
+
+    expect(server.count('me')).toBe(2);
+  });
+
+  it('should give the FreightExchange profile through the preset, as useFxUser() does', async () => {
+    const { client, result } = await setUpWithHook(() => ({ preset: useUser(fxUserProfile), hook: useFxUser() }));
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.preset.data !== undefined, 'the profile');
+
+    expect(result.current.preset.data).toEqual(result.current.hook.data);
+  });
+});
+
+describe('useSuspenseUser(profile)', () => {
+  it('should throw a typed no_session at once without a session, and show the profile after a login', async () => {
+    const { client, queryClient, server } = await setUp();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Plan() {
+      const { data } = useSuspenseUser(meProfile(server.url));
+      return <p>signed in as {data.user.login}</p>;
+    }
+
+    renderWithAuth(
+      <AuthErrorBoundary fallback={(error) => <p role="alert">{error.code}</p>}>
+        <Plan />
+      </AuthErrorBoundary>,
+      { client, queryClient },
+    );
+    expect(screen.getByRole('alert').textContent).toBe('no_session');
+    await act(() => client.login(DEMO));
+    await eventually(() => screen.queryByText('signed in as demo') !== null, 'the profile');
+  });
+});
