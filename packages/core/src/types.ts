@@ -103,8 +103,9 @@ export interface AuthSnapshot {
   refreshAt: number | null;
   /**
    * An id of the login this session comes from: the same across its refreshes and in every tab, a
-   * new one at each login; `null` without a session. Random, never a secret: a cache key for what
-   * belongs to one login (a user profile), as `useUser()` uses it.
+   * new one at each login; `null` without a session. Random (a session stored by an earlier version
+   * has one made from its issue time), never a secret: a cache key for what belongs to one login
+   * (a user profile), as `useUser()` uses it.
    */
   sessionId: string | null;
 }

@@ -2,7 +2,7 @@ import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { AuthClient } from '@fx-auth/core';
 import { AuthContext } from './AuthContext.js';
-import { useFxUserCacheSync } from './useFxUserCacheSync.js';
+import { useProfileCacheSync } from './useProfileCacheSync.js';
 
 /** Props of {@link AuthProvider}. */
 export interface AuthProviderProps {
@@ -36,7 +36,7 @@ export function AuthProvider({ client, queryClient, children }: AuthProviderProp
   // there if the surrounding provider or the prop goes away later.
   const [fallback] = useState(() => new QueryClient());
   const active = surrounding ?? queryClient ?? fallback;
-  useFxUserCacheSync(client, active);
+  useProfileCacheSync(client, active);
   const value = useMemo(() => ({ client, queryClient: active }), [client, active]);
 
   const content = <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -25,7 +25,7 @@ export const noFxProfile = (): AuthError =>
 const TRANSIENT: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'invalid_response']);
 
 /** TanStack's `retry` for profiles: up to three attempts, for transient failures only. */
-export const retryTransient = (failures: number, error: AuthError): boolean =>
+export const retryTransient = (failures: number, error: unknown): boolean =>
   failures < 3 && isAuthError(error) && TRANSIENT.has(error.code);
 
 /** TanStack's `staleTime` for what belongs to the session: fresh until its token expires. */

@@ -3,7 +3,7 @@ import type { AuthSnapshot } from '@fx-auth/core';
 import { fxUserQueryOptions } from './fxUserQueryOptions.js';
 import { useAuthContext } from './useAuthContext.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
-import { useFxUserCacheSync } from './useFxUserCacheSync.js';
+import { useProfileCacheSync } from './useProfileCacheSync.js';
 
 const selectUserId = (snapshot: AuthSnapshot): string | null => snapshot.session?.user?.id ?? null;
 
@@ -15,7 +15,7 @@ export function useFxUserQuery() {
   const { client, queryClient: kept } = useAuthContext();
   const queryClient = useQueryClient();
   // A QueryClientProvider inside <AuthProvider> holds its own cache: keep that one in step too.
-  useFxUserCacheSync(client, queryClient === kept ? null : queryClient);
+  useProfileCacheSync(client, queryClient === kept ? null : queryClient);
   const userId = useAuthSnapshot(selectUserId);
   return { userId, options: fxUserQueryOptions(client, userId) };
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import {
   skipToken,
   useQuery,
@@ -9,30 +8,27 @@ import {
 } from '@tanstack/react-query';
 import { AuthError, type AuthSnapshot } from '@fx-auth/core';
 import type { StandardSchemaV1 } from './standardSchema.js';
-import { useAuthClient } from './useAuthClient.js';
+import { useAuthContext } from './useAuthContext.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
-import { userQueryKeys, userQueryOptions, type UserProfile } from './userQueryOptions.js';
+import { useProfileCacheSync } from './useProfileCacheSync.js';
+import { userQueryOptions, type UserProfile } from './userQueryOptions.js';
 
 const selectSessionId = (snapshot: AuthSnapshot): string | null => snapshot.sessionId;
 
-/** The profile's query options for the current login, with the other logins' copies of it dropped. */
+/** The profile's query options for the current login (other logins' copies go: see useProfileCacheSync). */
 function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSchema>) {
-  const client = useAuthClient();
+  const { client, queryClient: kept } = useAuthContext();
   const queryClient = useQueryClient();
+  // A QueryClientProvider inside <AuthProvider> holds its own cache: keep that one in step too.
+  useProfileCacheSync(client, queryClient === kept ? null : queryClient);
   const sessionId = useAuthSnapshot(selectSessionId);
-  useEffect(() => {
-    // A logout or another login: no one sees the previous login's profile, even from the cache.
-    queryClient.removeQueries({
-      queryKey: [...userQueryKeys.all, profile.name],
-      predicate: ({ queryKey }) => queryKey[3] !== sessionId,
-    });
-  }, [queryClient, profile.name, sessionId]);
   return { sessionId, options: userQueryOptions(client, profile, sessionId) };
 }
 
 /**
  * A profile of your API, typed by its schema, as a TanStack Query result: any Standard Schema
- * (zod, valibot, arktype…) checks it and types `data`. Skipped (`skipToken`) without a session;
+ * (zod, valibot, arktype…) checks it and types `data`. `error` is an `AuthError` (`no_session`,
+ * `invalid_response` for a mismatch, the token's failures) or what the profile's `fetch` threw. Skipped (`skipToken`) without a session;
  * fresh until the token expires; one login's profile is never shown for another's.
  * `useFxUser()` is the FreightExchange profile, which comes with the token.
  *
@@ -48,7 +44,7 @@ function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSc
  */
 export function useUser<TSchema extends StandardSchemaV1>(
   profile: UserProfile<TSchema>,
-): UseQueryResult<StandardSchemaV1.InferOutput<TSchema>, AuthError> {
+): UseQueryResult<StandardSchemaV1.InferOutput<TSchema>> {
   const { sessionId, options } = useUserQuery(profile);
   const { queryFn } = options;
   return useQuery({ ...options, queryFn: sessionId === null || !queryFn ? skipToken : queryFn });
@@ -60,7 +56,7 @@ export function useUser<TSchema extends StandardSchemaV1>(
  */
 export function useSuspenseUser<TSchema extends StandardSchemaV1>(
   profile: UserProfile<TSchema>,
-): UseSuspenseQueryResult<StandardSchemaV1.InferOutput<TSchema>, AuthError> {
+): UseSuspenseQueryResult<StandardSchemaV1.InferOutput<TSchema>> {
   const { sessionId, options } = useUserQuery(profile);
   // At once: nothing to wait for, so no Suspense fallback first.
   if (sessionId === null) throw new AuthError('no_session', `There is no session for this ${profile.name} profile.`);

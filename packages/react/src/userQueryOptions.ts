@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { AuthError, type AuthClient, type Session } from '@fx-auth/core';
+import { AuthError, isAuthError, type AuthClient, type Session } from '@fx-auth/core';
 import { freshUntilExpiry, retryTransient } from './fxUserQueryOptions.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
 
@@ -11,7 +11,8 @@ export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1
   readonly schema: TSchema;
   /**
    * Gets the raw profile, called with a valid token: an API call through `client.ky`, or what came
-   * with the session. Whatever it throws reaches the query's `error` as it is.
+   * with the session. Whatever it throws reaches the query's `error` as it is (ky's `HTTPError`,
+   * say), not retried: ky retries its own.
    */
   readonly fetch: (context: { client: AuthClient; session: Session; signal: AbortSignal }) => unknown;
 }
@@ -40,22 +41,26 @@ export function userQueryOptions<TSchema extends StandardSchemaV1>(
   profile: UserProfile<TSchema>,
   sessionId: string | null = client.getSnapshot().sessionId,
 ) {
-  return queryOptions<StandardSchemaV1.InferOutput<TSchema>, AuthError>({
+  const noSession = (): AuthError =>
+    new AuthError('no_session', `There is no session for this ${profile.name} profile.`);
+  return queryOptions<StandardSchemaV1.InferOutput<TSchema>>({
     queryKey: userQueryKeys.profile(profile.name, sessionId),
     queryFn: async ({ signal }) => {
       await client.getAccessToken();
       const { session, sessionId: current } = client.getSnapshot();
-      if (!session || current !== sessionId) {
-        throw new AuthError('no_session', `There is no session for this ${profile.name} profile.`);
-      }
+      if (!session || current !== sessionId) throw noSession();
       const result = await profile.schema['~standard'].validate(await profile.fetch({ client, session, signal }));
       if (result.issues) {
         throw new AuthError('invalid_response', `The ${profile.name} profile does not match its schema.`);
       }
+      // Another login meanwhile: its answer must not be kept as this login's profile.
+      if (client.getSnapshot().sessionId !== sessionId) throw noSession();
       return result.value;
     },
     staleTime: freshUntilExpiry(client),
-    // A profile that does not match its schema will not match it the next time either.
-    retry: (failures, error) => error.code !== 'invalid_response' && retryTransient(failures, error),
+    // A profile that does not match its schema will not match it the next time either; what
+    // `fetch` throws (ky's errors: ky has retried already) is not retried either.
+    retry: (failures, error) =>
+      !(isAuthError(error) && error.code === 'invalid_response') && retryTransient(failures, error),
   });
 }

@@ -12,6 +12,7 @@ import {
   useSuspenseUser,
   useUser,
   userQueryKeys,
+  userQueryOptions,
   type StandardSchemaV1,
   type UserProfile,
 } from '@fx-auth/react';
@@ -104,6 +105,59 @@ describe('useUser(profile)', () => {
     await eventually(() => result.current.preset.data !== undefined, 'the profile');
 
     expect(result.current.preset.data).toEqual(result.current.hook.data);
+  });
+});
+
+describe('userQueryOptions(client, profile) and the cache', () => {
+  it("should drop a prefetched profile at logout, with no hook mounted (the provider's sync)", async () => {
+    const { client, queryClient, server } = await setUp();
+    renderWithAuth(<p>app</p>, { client, queryClient });
+    await act(() => client.login(DEMO));
+    const sessionId = client.getSnapshot().sessionId;
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- what loaders call in every TanStack Query 5
+    await queryClient.ensureQueryData(userQueryOptions(client, meProfile(server.url)));
+    expect(queryClient.getQueryData(userQueryKeys.profile('me', sessionId))).toBeDefined();
+
+    await act(() => client.logout());
+
+    expect(queryClient.getQueryData(userQueryKeys.profile('me', sessionId))).toBeUndefined();
+  });
+
+  it("should not keep an answer that came after another login as the first login's profile", async () => {
+    const { client, queryClient } = await setUp();
+    await client.login(DEMO);
+    let answer!: (value: unknown) => void;
+    const held: UserProfile<ReturnType<typeof meProfile>['schema']> = {
+      ...meProfile(''),
+      fetch: () => new Promise((resolve) => (answer = resolve)),
+    };
+    const fetching = queryClient.query(userQueryOptions(client, held)).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(answer).toBeDefined());
+
+    await client.logout();
+    await client.login(DEMO);
+    answer({ user: { login: 'alice', fname: 'Alice' }, token_expires_at: 0 });
+
+    const error = await fetching;
+    expect(isAuthError(error) && error.code).toBe('no_session');
+  });
+
+  it("should give what the profile's fetch throws to the query as it is, tried once", async () => {
+    let calls = 0;
+    const failing: UserProfile<ReturnType<typeof meProfile>['schema']> = {
+      ...meProfile(''),
+      fetch: () => {
+        calls += 1;
+        throw new TypeError('the API is down');
+      },
+    };
+    const { client, queryClient } = await setUp();
+    await client.login(DEMO);
+
+    const error = await queryClient.query(userQueryOptions(client, failing)).catch((failure: unknown) => failure);
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect(calls).toBe(1);
   });
 });
 
