@@ -1,3 +1,4 @@
+import { ApiProfile } from './ApiProfile.js';
 import { ProfileCard } from './ProfileCard.js';
 import { ProtectedCall } from './ProtectedCall.js';
 import { SessionHeader } from './SessionHeader.js';
@@ -11,6 +12,7 @@ export function Dashboard() {
       <TokenPanel />
       <ProtectedCall />
       <ProfileCard />
+      {__FX_PROTECTED_PATH__ === '/api/me' && <ApiProfile />}
     </div>
   );
 }

@@ -236,6 +236,16 @@ describe('demo app in Chromium', () => {
     expect(first - Number(await text('expires-in'))).toBeLessThanOrEqual(6);
   });
 
+  it("should show your API's profile, checked by its zod schema through useUser()", async () => {
+    await logIn();
+    await page.getByRole('heading', { name: 'Demo User' }).waitFor();
+
+    await expect.poll(() => text('api-profile')).toBe('demo of Demo Freight Ltd');
+    const calls = demo.mock.requests.filter((request) => request.api === 'me');
+    expect(calls.length).toBe(1);
+    expect(calls[0]?.headers.authorization).toMatch(/^Bearer /);
+  });
+
   it('should show the devtools panel: the session, live countdowns and a timeline without whole tokens', async () => {
     await page.clock.install();
     await logIn();
