@@ -63,7 +63,7 @@ export async function measureSize(entry: SizeEntry, resolveDir: string): Promise
 
 /** The parts of fx-auth's own code, by the files they are made of (first match wins). */
 const AREAS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['checking options', /(checkOptions|readClientOptions|Options)\.ts$/],
+  ['checking options', /(checkOptions|readClientOptions)\.ts$/],
   ['tabs (messages, lock, wake-ups)', /client\/(tab|sharedSession|lockedStorage|watchWakeUps)/],
   ['session state machine', /core\/src\/session\//],
   ['providers', /core\/src\/providers\//],
