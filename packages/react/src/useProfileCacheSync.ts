@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AuthClient, AuthSnapshot, FxUser } from '@fx-auth/core';
 import { fxUserQueryKeys } from './fxUserQueryOptions.js';
+import { useAuthContext } from './useAuthContext.js';
 import { userQueryKeys } from './userQueryOptions.js';
 
 /**
@@ -37,4 +38,15 @@ export function useProfileCacheSync(client: AuthClient, queryClient: QueryClient
     sync(client.getSnapshot());
     return client.subscribe(sync);
   }, [client, queryClient]);
+}
+
+/**
+ * The nearest `<AuthProvider>`'s client, for the profile hooks: a `QueryClientProvider` nested
+ * inside `<AuthProvider>` holds its own cache, which is kept in step too (the provider keeps its own).
+ */
+export function useProfileClient(): AuthClient {
+  const { client, queryClient: kept } = useAuthContext();
+  const queryClient = useQueryClient();
+  useProfileCacheSync(client, queryClient === kept ? null : queryClient);
+  return client;
 }

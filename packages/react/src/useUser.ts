@@ -1,26 +1,21 @@
 import {
   skipToken,
   useQuery,
-  useQueryClient,
   useSuspenseQuery,
   type UseQueryResult,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
 import { AuthError, type AuthSnapshot } from '@fx-auth/core';
 import type { StandardSchemaV1 } from './standardSchema.js';
-import { useAuthContext } from './useAuthContext.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
-import { useProfileCacheSync } from './useProfileCacheSync.js';
+import { useProfileClient } from './useProfileCacheSync.js';
 import { userQueryOptions, type UserProfile } from './userQueryOptions.js';
 
 const selectSessionId = (snapshot: AuthSnapshot): string | null => snapshot.sessionId;
 
 /** The profile's query options for the current login (other logins' copies go: see useProfileCacheSync). */
 function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSchema>) {
-  const { client, queryClient: kept } = useAuthContext();
-  const queryClient = useQueryClient();
-  // A QueryClientProvider inside <AuthProvider> holds its own cache: keep that one in step too.
-  useProfileCacheSync(client, queryClient === kept ? null : queryClient);
+  const client = useProfileClient();
   const sessionId = useAuthSnapshot(selectSessionId);
   return { sessionId, options: userQueryOptions(client, profile, sessionId) };
 }

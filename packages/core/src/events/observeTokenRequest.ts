@@ -25,12 +25,13 @@ export function observeTokenRequest<T>(
   const startedAt = Date.now();
   let status: number | null = null;
   const finished = (outcome: 'success' | 'failure', errorCode: AuthErrorCode | null): void => {
+    const at = Date.now();
     emit({
       type: 'token_request_finished',
-      at: Date.now(),
+      at,
       grant,
       outcome,
-      durationMs: Date.now() - startedAt,
+      durationMs: at - startedAt,
       status,
       errorCode,
     });
