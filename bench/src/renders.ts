@@ -35,6 +35,7 @@ export async function measureRenders(tokenUrl: string, refreshes: number): Promi
     ['useToken() reading the token', () => fx.useToken().accessToken],
     ['useToken() reading all of it', () => JSON.stringify(fx.useToken())],
     ['useAuth() reading the status', () => fx.useAuth().status],
+    ['useSuspenseToken()', () => fx.useSuspenseToken().accessToken],
     ['useFxUser() reading data', () => fx.useFxUser().data?.login],
     ['useAuthClient()', () => fx.useAuthClient() && 'client'],
   ];

@@ -40,6 +40,7 @@ declare function App(): import('react').ReactNode;
 declare function LoginPage(): import('react').ReactNode;
 declare function LoginForm(): import('react').ReactNode;
 declare function Greeting(): import('react').ReactNode;
+declare function MapView(props: { headers: Record<string, string> }): import('react').ReactNode;
 `;
 
 const OPTIONS: ts.CompilerOptions = {

@@ -21,10 +21,10 @@ const selectSession = (snapshot: AuthSnapshot): AuthSnapshot['session'] => snaps
 
 /**
  * An error boundary for `AuthError`s (typed: branch on `error.code`), such as `no_session` from
- * {@link useSuspenseFxUser} while logged out, or a failed profile fetch. Any other error goes on to
+ * {@link useSuspenseFxUser} or {@link useSuspenseToken} while logged out, or a failed profile fetch. Any other error goes on to
  * the next boundary up. The children get another try on `reset()` (which also resets TanStack
  * Query's failed queries) and whenever the session changes (a login clears a `no_session`
- * fallback; the profile's query key follows the user, so a new session's query starts afresh).
+ * fallback; a profile's query key follows the login, so a new login's query starts afresh).
  *
  * @example
  * ```tsx

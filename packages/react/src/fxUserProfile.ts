@@ -1,26 +1,26 @@
-import type { FxUser } from '@fx-auth/core';
+import type { AuthError, FxUser, Session } from '@fx-auth/core';
 import type { StandardSchemaV1 } from './standardSchema.js';
 import type { UserProfile } from './userQueryOptions.js';
 
-/** Passes the profile core has already checked on the wire, typed as what it is. */
+/**
+ * Passes the profile core has already checked on the wire, typed as what it is: it is only asked
+ * for sessions that have one (`available`).
+ */
 const fxUserSchema: StandardSchemaV1<FxUser> = {
-  '~standard': {
-    version: 1,
-    vendor: 'fx-auth',
-    validate: (value) =>
-      typeof value === 'object' && value !== null
-        ? { value: value as FxUser }
-        : { issues: [{ message: 'The session has no FreightExchange profile.' }] },
-  },
+  '~standard': { version: 1, vendor: 'fx-auth', validate: (value) => ({ value: value as FxUser }) },
 };
 
+const userOf = (session: Session): FxUser | undefined => session.user;
+
 /**
- * The FreightExchange profile as a {@link UserProfile}: `useUser(fxUserProfile)` gives the profile
- * that came with the token, keyed by login. `useFxUser()` gives the same profile at once from the
- * token (no pending state) and keys it by user id.
+ * The FreightExchange profile as a {@link UserProfile}: the one that comes with the token, so it
+ * shows at once and is replaced after every refresh; sessions of other token APIs have none.
+ * `useFxUser()` is `useUser(fxUserProfile)`.
  */
-export const fxUserProfile: UserProfile<typeof fxUserSchema> = {
+export const fxUserProfile: UserProfile<typeof fxUserSchema, AuthError> = {
   name: 'fx-user',
   schema: fxUserSchema,
-  fetch: ({ session }) => session.user,
+  fetch: ({ session }) => userOf(session),
+  fromSession: userOf,
+  available: (session) => userOf(session) !== undefined,
 };

@@ -7,6 +7,8 @@ export { useAuth } from './useAuth.js';
 export type { UseAuthResult } from './useAuth.js';
 export { useToken } from './useToken.js';
 export type { TokenState } from './useToken.js';
+export { useSuspenseToken } from './useSuspenseToken.js';
+export type { ValidToken } from './useSuspenseToken.js';
 export { useFxUser } from './useFxUser.js';
 export { useSuspenseFxUser } from './useSuspenseFxUser.js';
 export { AuthErrorBoundary } from './AuthErrorBoundary.js';

@@ -1,12 +1,14 @@
-import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, FxUser } from '@fx-auth/core';
-import { useFxUserQuery } from './useFxUserQuery.js';
+import { fxUserProfile } from './fxUserProfile.js';
+import { useUser } from './useUser.js';
 
 /**
- * The FreightExchange profile of the current session, as a TanStack Query result. Skipped
- * (`skipToken`) while there is no profile (anonymous, on the server, during hydration); kept while
- * the session is refreshed; fresh until the token expires. On logout, or when another user logs
- * in, the previous profile is removed from the cache.
+ * The FreightExchange profile of the current session, as a TanStack Query result:
+ * `useUser(fxUserProfile)`. The profile comes with the token, so it is there at once (no pending
+ * state) and is replaced after every refresh; fresh until the token expires. Skipped (`skipToken`)
+ * while there is no profile (anonymous, another token API's session, on the server, during
+ * hydration). On logout, or at another login, the previous profile is removed from the cache.
  *
  * @example
  * ```tsx
@@ -15,7 +17,5 @@ import { useFxUserQuery } from './useFxUserQuery.js';
  * ```
  */
 export function useFxUser(): UseQueryResult<FxUser, AuthError> {
-  const { userId, options } = useFxUserQuery();
-  const { queryFn } = options;
-  return useQuery({ ...options, queryFn: userId === null || !queryFn ? skipToken : queryFn });
+  return useUser(fxUserProfile);
 }

@@ -1,22 +1,20 @@
 import { useEffect } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AuthClient, AuthSnapshot, FxUser } from '@fx-auth/core';
-import { fxUserQueryKeys } from './fxUserQueryOptions.js';
+import { useQueryClient, type InitialDataFunction, type QueryClient } from '@tanstack/react-query';
+import type { AuthClient, AuthSnapshot, Session } from '@fx-auth/core';
 import { useAuthContext } from './useAuthContext.js';
 import { userQueryKeys } from './userQueryOptions.js';
 
 /**
  * Keeps `queryClient`'s profile caches in step with the session, from the client itself (not a
- * render, which may show the server's anonymous snapshot while hydrating): the FreightExchange
- * profile that comes with a refreshed token replaces the cached one (structural sharing keeps
- * unchanged data identical), every other user's is removed, and every `useUser()` profile of
- * another login is removed, so no one sees, and no persisted cache keeps, the previous user's.
- * `null`: nothing to do.
+ * render, which may show the server's anonymous snapshot while hydrating): every profile of another
+ * login is removed, so no one sees, and no persisted cache keeps, the previous user's; a profile
+ * that comes with the session (the FreightExchange one) is replaced by the refreshed session's
+ * (structural sharing keeps unchanged data identical). `null`: nothing to do.
  */
 export function useProfileCacheSync(client: AuthClient, queryClient: QueryClient | null): void {
   useEffect(() => {
     if (!queryClient) return undefined;
-    let synced: FxUser | undefined;
+    let synced: Session | null | undefined;
     let login: string | null | undefined;
     const sync = ({ session, sessionId }: AuthSnapshot): void => {
       if (sessionId !== login) {
@@ -26,14 +24,16 @@ export function useProfileCacheSync(client: AuthClient, queryClient: QueryClient
         });
         login = sessionId;
       }
-      const user = session?.user;
-      if (user === synced) return;
-      queryClient.removeQueries({
-        queryKey: fxUserQueryKeys.all,
-        predicate: ({ queryKey }) => queryKey[2] !== user?.id,
-      });
-      if (user) queryClient.setQueryData(fxUserQueryKeys.user(user.id), user);
-      synced = user;
+      if (session === synced) return;
+      synced = session;
+      if (!session) return;
+      for (const query of queryClient.getQueryCache().findAll({ queryKey: [...userQueryKeys.all] })) {
+        // userQueryOptions' initialData: the profile that came with the current session, if any.
+        const { initialData } = query.options;
+        const data: unknown =
+          typeof initialData === 'function' ? (initialData as InitialDataFunction<unknown>)() : undefined;
+        if (data !== undefined) queryClient.setQueryData(query.queryKey, data);
+      }
     };
     sync(client.getSnapshot());
     return client.subscribe(sync);

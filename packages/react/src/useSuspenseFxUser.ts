@@ -1,14 +1,14 @@
-import { useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
+import type { UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { AuthError, FxUser } from '@fx-auth/core';
-import { noFxProfile } from './fxUserQueryOptions.js';
-import { useFxUserQuery } from './useFxUserQuery.js';
+import { fxUserProfile } from './fxUserProfile.js';
+import { useSuspenseUser } from './useUser.js';
 
 /**
- * The FreightExchange profile of the current session, for `<Suspense>`: `data` is always there.
- * The profile comes with the token, so a session's profile shows at once (it suspends only while a
- * profile missing from the cache is fetched). Without a FreightExchange session it throws an
- * `AuthError` `no_session` to the nearest error boundary ({@link AuthErrorBoundary} takes `AuthError`s and lets others through).
- * On the server (and during hydration) there is no session: render it on the client.
+ * The FreightExchange profile of the current session, for `<Suspense>`: `data` is always there
+ * (`useSuspenseUser(fxUserProfile)`). The profile comes with the token, so a session's profile
+ * shows at once, with no fallback. Without a FreightExchange session it throws an `AuthError`
+ * `no_session` to the nearest error boundary ({@link AuthErrorBoundary} takes `AuthError`s and lets
+ * others through). On the server (and during hydration) there is no session: render it on the client.
  *
  * @example
  * ```tsx
@@ -19,7 +19,5 @@ import { useFxUserQuery } from './useFxUserQuery.js';
  * ```
  */
 export function useSuspenseFxUser(): UseSuspenseQueryResult<FxUser, AuthError> {
-  const { userId, options } = useFxUserQuery();
-  if (userId === null) throw noFxProfile(); // at once: nothing to wait for, so no Suspense fallback first
-  return useSuspenseQuery(options);
+  return useSuspenseUser(fxUserProfile);
 }

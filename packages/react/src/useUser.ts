@@ -5,27 +5,31 @@ import {
   type UseQueryResult,
   type UseSuspenseQueryResult,
 } from '@tanstack/react-query';
-import { AuthError, type AuthSnapshot } from '@fx-auth/core';
+import { useCallback } from 'react';
+import type { AuthError, AuthSnapshot } from '@fx-auth/core';
 import type { StandardSchemaV1 } from './standardSchema.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
 import { useProfileClient } from './useProfileCacheSync.js';
-import { userQueryOptions, type UserProfile } from './userQueryOptions.js';
+import { noProfileSession, profileLogin, userQueryOptions, type UserProfile } from './userQueryOptions.js';
 
-const selectSessionId = (snapshot: AuthSnapshot): string | null => snapshot.sessionId;
-
-/** The profile's query options for the current login (other logins' copies go: see useProfileCacheSync). */
-function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSchema>) {
+/**
+ * The profile's query options for the current login, `null` if there is none or its session has
+ * no such profile (other logins' copies go: see useProfileCacheSync).
+ */
+function useUserQuery<TSchema extends StandardSchemaV1, TError>(profile: UserProfile<TSchema, TError>) {
   const client = useProfileClient();
-  const sessionId = useAuthSnapshot(selectSessionId);
+  const selectLogin = useCallback((snapshot: AuthSnapshot) => profileLogin(snapshot, profile), [profile]);
+  const sessionId = useAuthSnapshot(selectLogin);
   return { sessionId, options: userQueryOptions(client, profile, sessionId) };
 }
 
 /**
  * A profile of your API, typed by its schema, as a TanStack Query result: any Standard Schema
  * (zod, valibot, arktype…) checks it and types `data`. `error` is an `AuthError` (`no_session`,
- * `invalid_response` for a mismatch, the token's failures) or what the profile's `fetch` threw. Skipped (`skipToken`) without a session;
- * fresh until the token expires; one login's profile is never shown for another's.
- * `useFxUser()` is the FreightExchange profile, which comes with the token.
+ * `invalid_response` for a mismatch, the token's failures) or what the profile's `fetch` threw
+ * (typed by the profile's `TError`). Skipped (`skipToken`) without a session that has the profile;
+ * fresh until the token expires; one login's profile is never shown for another's. A profile that
+ * comes with the session (`fromSession`) is there at once. `useFxUser()` is `useUser(fxUserProfile)`.
  *
  * @example
  * ```tsx
@@ -37,9 +41,9 @@ function useUserQuery<TSchema extends StandardSchemaV1>(profile: UserProfile<TSc
  * }
  * ```
  */
-export function useUser<TSchema extends StandardSchemaV1>(
-  profile: UserProfile<TSchema>,
-): UseQueryResult<StandardSchemaV1.InferOutput<TSchema>> {
+export function useUser<TSchema extends StandardSchemaV1, TError = Error>(
+  profile: UserProfile<TSchema, TError>,
+): UseQueryResult<StandardSchemaV1.InferOutput<TSchema>, TError | AuthError> {
   const { sessionId, options } = useUserQuery(profile);
   const { queryFn } = options;
   return useQuery({ ...options, queryFn: sessionId === null || !queryFn ? skipToken : queryFn });
@@ -49,11 +53,11 @@ export function useUser<TSchema extends StandardSchemaV1>(
  * {@link useUser} for `<Suspense>`: `data` is always there. Without a session it throws an
  * `AuthError` `no_session` to the nearest error boundary (see `AuthErrorBoundary`).
  */
-export function useSuspenseUser<TSchema extends StandardSchemaV1>(
-  profile: UserProfile<TSchema>,
-): UseSuspenseQueryResult<StandardSchemaV1.InferOutput<TSchema>> {
+export function useSuspenseUser<TSchema extends StandardSchemaV1, TError = Error>(
+  profile: UserProfile<TSchema, TError>,
+): UseSuspenseQueryResult<StandardSchemaV1.InferOutput<TSchema>, TError | AuthError> {
   const { sessionId, options } = useUserQuery(profile);
   // At once: nothing to wait for, so no Suspense fallback first.
-  if (sessionId === null) throw new AuthError('no_session', `There is no session for this ${profile.name} profile.`);
+  if (sessionId === null) throw noProfileSession(profile);
   return useSuspenseQuery(options);
 }

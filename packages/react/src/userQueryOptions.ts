@@ -1,10 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
-import { AuthError, isAuthError, type AuthClient, type Session } from '@fx-auth/core';
-import { freshUntilExpiry, retryTransient } from './fxUserQueryOptions.js';
+import { AuthError, isAuthError, type AuthClient, type AuthSnapshot, type Session } from '@fx-auth/core';
+import { freshUntilExpiry, retryTransient } from './profileQueryPolicy.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
 
-/** A user profile of your API, for {@link useUser}: where it comes from and what it must look like. */
-export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
+/**
+ * A user profile of your API, for {@link useUser}: where it comes from and what it must look like.
+ * `TError`: what `fetch` may throw besides `AuthError`s (`Error` by default), for the query's `error`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- TError types the query's error only
+export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1, TError = Error> {
   /** Names the profile in the query cache (`userQueryKeys.profile(name, …)`): one name per kind of profile. */
   readonly name: string;
   /** Any Standard Schema (zod, valibot, arktype…): checks the raw profile and gives its type. */
@@ -15,15 +19,46 @@ export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1
    * say), not retried: ky retries its own.
    */
   readonly fetch: (context: { client: AuthClient; session: Session; signal: AbortSignal }) => unknown;
+  /**
+   * The raw profile that came with the session (in the token's answer), if any: checked by the
+   * schema (when it checks synchronously), shown at once without a fetch and replaced after every
+   * refresh.
+   */
+  readonly fromSession?: (session: Session) => unknown;
+  /**
+   * Whether a session has this profile at all (every session by default): without it the query is
+   * skipped and the suspending hook throws `no_session`, as without a session.
+   */
+  readonly available?: (session: Session) => boolean;
 }
 
 /** Query keys of {@link useUser}'s profiles. */
 export const userQueryKeys = {
   /** Every profile of `useUser()`. */
   all: ['fx-auth', 'user'] as const,
+  /** The profile `name` of every login. */
+  named: (name: string) => [...userQueryKeys.all, name] as const,
   /** The profile `name` of the login `sessionId` (`AuthSnapshot.sessionId`). */
-  profile: (name: string, sessionId: string | null) => [...userQueryKeys.all, name, sessionId] as const,
+  profile: (name: string, sessionId: string | null) => [...userQueryKeys.named(name), sessionId] as const,
 };
+
+/** The login whose profile this is: the snapshot's `sessionId` if its session has the profile, else `null`. */
+export const profileLogin = ({ session, sessionId }: AuthSnapshot, profile: UserProfile): string | null =>
+  session && profile.available?.(session) !== false ? sessionId : null;
+
+/** The profile that came with `session`, checked: `undefined` if none, if it does not match, or if the check is asynchronous. */
+function sessionProfile<TSchema extends StandardSchemaV1>(
+  profile: UserProfile<TSchema>,
+  session: Session,
+): StandardSchemaV1.InferOutput<TSchema> | undefined {
+  if (!profile.fromSession) return undefined;
+  const result = profile.schema['~standard'].validate(profile.fromSession(session));
+  return result instanceof Promise || result.issues ? undefined : result.value;
+}
+
+/** The error for a profile asked for without a session that has it. */
+export const noProfileSession = (profile: UserProfile): AuthError =>
+  new AuthError('no_session', `There is no session with a ${profile.name} profile.`);
 
 /**
  * Query options of a profile of `client`'s session: for `useQuery`, prefetching and router
@@ -31,31 +66,44 @@ export const userQueryKeys = {
  * Fresh until the token expires; a fetch first gets a valid token, then checks the answer with the
  * schema: a mismatch is an `AuthError` `invalid_response` that names no value.
  *
+ * @param sessionId whose profile: by default the current login's (`null` if its session has none).
  * @example
  * ```ts
  * const me = await queryClient.ensureQueryData(userQueryOptions(client, myProfile))
  * ```
  */
-export function userQueryOptions<TSchema extends StandardSchemaV1>(
+export function userQueryOptions<TSchema extends StandardSchemaV1, TError = Error>(
   client: AuthClient,
-  profile: UserProfile<TSchema>,
-  sessionId: string | null = client.getSnapshot().sessionId,
+  profile: UserProfile<TSchema, TError>,
+  sessionId: string | null = profileLogin(client.getSnapshot(), profile),
 ) {
-  const noSession = (): AuthError =>
-    new AuthError('no_session', `There is no session for this ${profile.name} profile.`);
-  return queryOptions<StandardSchemaV1.InferOutput<TSchema>>({
+  const noSession = (): AuthError => noProfileSession(profile);
+  /** The session, if it is still the one of this login. */
+  const sessionOf = (): Session | undefined => {
+    const snapshot = client.getSnapshot();
+    return sessionId !== null && profileLogin(snapshot, profile) === sessionId
+      ? (snapshot.session ?? undefined)
+      : undefined;
+  };
+  return queryOptions<StandardSchemaV1.InferOutput<TSchema>, TError | AuthError>({
     queryKey: userQueryKeys.profile(profile.name, sessionId),
     queryFn: async ({ signal }) => {
       await client.getAccessToken();
-      const { session, sessionId: current } = client.getSnapshot();
-      if (!session || current !== sessionId) throw noSession();
+      const session = sessionOf();
+      if (!session) throw noSession();
       const result = await profile.schema['~standard'].validate(await profile.fetch({ client, session, signal }));
       if (result.issues) {
         throw new AuthError('invalid_response', `The ${profile.name} profile does not match its schema.`);
       }
       // Another login meanwhile: its answer must not be kept as this login's profile.
-      if (client.getSnapshot().sessionId !== sessionId) throw noSession();
+      if (!sessionOf()) throw noSession();
       return result.value;
+    },
+    // The profile that came with this login's current session: also what the provider's cache
+    // sync puts in after each refresh (useProfileCacheSync).
+    initialData: () => {
+      const session = sessionOf();
+      return session && sessionProfile(profile, session);
     },
     staleTime: freshUntilExpiry(client),
     // A profile that does not match its schema will not match it the next time either; what

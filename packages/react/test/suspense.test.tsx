@@ -1,9 +1,9 @@
 import { Component, Suspense, type ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen } from '@testing-library/react';
 import { AuthError, isAuthError } from '@fx-auth/core';
-import { AuthErrorBoundary, fxUserQueryOptions, useFxUser, useSuspenseFxUser } from '@fx-auth/react';
-import { DEMO, renderWithAuth, settle, setUp } from './support.js';
+import { AuthErrorBoundary, fxUserQueryOptions, useFxUser, useSuspenseFxUser, useSuspenseToken } from '@fx-auth/react';
+import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
 
 function Greeting() {
   const { data: user } = useSuspenseFxUser();
@@ -159,5 +159,133 @@ describe('useFxUser while logged out', () => {
       error: null,
     });
     expect(server.count()).toBe(0);
+  });
+});
+
+describe('useSuspenseToken', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Renders the token's last characters, counting renders that got one. */
+  function tokenShower() {
+    const tokens: string[] = [];
+    function Token() {
+      const { accessToken, expiresAt } = useSuspenseToken();
+      tokens.push(accessToken);
+      return (
+        <p>
+          token …{accessToken.slice(-6)} until {expiresAt}
+        </p>
+      );
+    }
+    return { tokens, Token };
+  }
+
+  it('should give the token at once, and render once per refresh', async () => {
+    const { server, client, queryClient } = await setUp();
+    const session = await client.login(DEMO);
+    const { tokens, Token } = tokenShower();
+
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByText(`token …${session.accessToken.slice(-6)} until ${session.expiresAt}`)).toBeTruthy();
+    await act(() => client.refresh());
+    await act(() => client.refresh());
+    await settle();
+
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(3);
+    expect(server.count('fx-token')).toBe(3);
+  });
+
+  it('should throw a typed no_session at once while logged out, and show the token after a login', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { client, queryClient } = await setUp();
+    const { tokens, Token } = tokenShower();
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByRole('alert').textContent).toBe('no_session');
+
+    const session = await act(() => client.login(DEMO));
+
+    expect(tokens).toEqual([session.accessToken]);
+  });
+
+  it('should suspend while a login runs, with one token request for every component', async () => {
+    const { server, client, queryClient } = await setUp({ latency: 50 });
+    const { tokens, Token } = tokenShower();
+    const login = client.login(DEMO);
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+        <Token />
+      </Boundaries>,
+      { client, queryClient, strict: true },
+    );
+    expect(screen.getByText('Loading…')).toBeTruthy();
+
+    const session = await act(() => login);
+    await eventually(() => screen.queryAllByText(/^token/).length === 2, 'the tokens');
+
+    expect(new Set(tokens)).toEqual(new Set([session.accessToken]));
+    expect(server.count('fx-token')).toBe(1);
+  });
+
+  it('should suspend on a token that expired while the tab slept, and show the refreshed one after one request', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { server, client, queryClient } = await setUp();
+    const first = await client.login(DEMO);
+    vi.setSystemTime(first.expiresAt + 60_000); // back from sleep: no timer has run
+    const { tokens, Token } = tokenShower();
+
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+        <Token />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    await eventually(() => screen.queryAllByText(/^token/).length === 2, 'the refreshed tokens');
+
+    expect(tokens).not.toContain(first.accessToken);
+    expect(new Set(tokens)).toEqual(new Set([client.getSnapshot().session?.accessToken]));
+    expect(server.count('fx-token')).toBe(2);
+  });
+
+  it("should give the boundary an expired token's last failure while refreshes fail, and the token once one succeeds", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { server, client, queryClient } = await setUp();
+    const first = await client.login(DEMO);
+    server.inject('fx-token', { type: 'status', status: 503 }, { times: 1_000 });
+    vi.setSystemTime(first.expiresAt + 1);
+    await client.refresh().catch(() => undefined);
+    expect(client.getSnapshot()).toMatchObject({ expired: true, error: { code: 'server' } });
+    const requests = server.count('fx-token');
+    const { Token } = tokenShower();
+
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByRole('alert').textContent).toBe('server');
+    await settle();
+    expect(server.count('fx-token')).toBe(requests); // no request of its own: the client's backoff decides
+
+    server.reset();
+    const next = await act(() => client.refresh());
+    expect(screen.getByText(new RegExp(`token …${next.accessToken.slice(-6)}`))).toBeTruthy();
   });
 });

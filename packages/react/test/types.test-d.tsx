@@ -1,13 +1,38 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { AuthError, Credentials, FxUser, Session } from '@fx-auth/core';
-import { AuthProvider, fxUserQueryOptions, useAuth, useFxUser, useLogin, useLogout, useToken } from '@fx-auth/react';
+import {
+  AuthProvider,
+  fxUserProfile,
+  fxUserQueryOptions,
+  useAuth,
+  useFxUser,
+  useLogin,
+  useLogout,
+  useSuspenseUser,
+  useToken,
+  useUser,
+  type StandardSchemaV1,
+  type UserProfile,
+} from '@fx-auth/react';
 import type { AuthClient } from '@fx-auth/core';
 
 describe('types', () => {
   it('should type useFxUser().data as FxUser | undefined and its error as AuthError | null', () => {
     expectTypeOf(useFxUser().data).toEqualTypeOf<FxUser | undefined>();
     expectTypeOf(useFxUser().error).toEqualTypeOf<AuthError | null>();
+  });
+
+  it("should type useUser()'s error as AuthError or what the profile says its fetch throws", () => {
+    class ApiError extends Error {
+      readonly status = 500;
+    }
+    const plan = {} as UserProfile<StandardSchemaV1<{ plan: string }>>;
+    const typed = {} as UserProfile<StandardSchemaV1<{ plan: string }>, ApiError>;
+    expectTypeOf(useUser(plan).error).toEqualTypeOf<Error | AuthError | null>();
+    expectTypeOf(useUser(typed).error).toEqualTypeOf<ApiError | AuthError | null>();
+    expectTypeOf(useSuspenseUser(typed).data).toEqualTypeOf<{ plan: string }>();
+    expectTypeOf(useUser(fxUserProfile)).toEqualTypeOf(useFxUser());
   });
 
   it('should type useLogin().error as AuthError | null and its data as Session | undefined', () => {

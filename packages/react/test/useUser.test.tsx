@@ -108,6 +108,131 @@ describe('useUser(profile)', () => {
   });
 });
 
+/** A profile that comes with the FreightExchange session: its uplift allowance, checked by zod. */
+function upliftProfile(fetch: UserProfile['fetch'] = () => undefined) {
+  return {
+    name: 'uplift',
+    schema: z.object({ login: z.string(), autoUplift: z.object({ max: z.number() }) }),
+    fetch,
+    fromSession: (session) => session.user,
+  } satisfies UserProfile;
+}
+
+describe('a profile that comes with the session (fromSession)', () => {
+  it('should be there at the first render without a fetch, and replaced after a refresh that changes it', async () => {
+    let fetches = 0;
+    const profile = upliftProfile(() => (fetches += 1));
+    const { client, server } = await setUp();
+    await client.login(DEMO);
+    const seen: Array<number | undefined> = [];
+    const { result } = renderHook(
+      () => {
+        const query = useUser(profile);
+        seen.push(query.data?.autoUplift.max);
+        return query;
+      },
+      { wrapper: ({ children }) => <AuthProvider client={client}>{children}</AuthProvider> },
+    );
+    expect(seen[0]).toBe(3);
+
+    const demo = server.users.find((user) => user.username === 'demo');
+    if (demo) demo.profile.a_uplft_cnt = '4';
+    await act(() => client.refresh());
+    await eventually(() => result.current.data?.autoUplift.max === 4, 'the refreshed profile');
+
+    expect(fetches).toBe(0);
+    expect(result.current.status).toBe('success');
+  });
+
+  it('should fetch instead when what came with the session does not match the schema', async () => {
+    let fetches = 0;
+    const profile = {
+      ...upliftProfile(() => {
+        fetches += 1;
+        return { login: 'demo', autoUplift: { max: 7 } };
+      }),
+      fromSession: () => ({ login: 42 }),
+    };
+    const { client, result } = await setUpWithHook(() => useUser(profile));
+    await act(() => client.login(DEMO));
+    await eventually(() => result.current.data !== undefined, 'the fetched profile');
+
+    expect(result.current.data?.autoUplift.max).toBe(7);
+    expect(fetches).toBe(1);
+  });
+
+  it('should fetch instead when the schema checks asynchronously', async () => {
+    const later: StandardSchemaV1<{ login: string }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: (value) => Promise.resolve({ value: value as { login: string } }),
+      },
+    };
+    let fetches = 0;
+    const profile: UserProfile<typeof later> = {
+      name: 'later',
+      schema: later,
+      fromSession: (session) => session.user,
+      fetch: ({ session }) => {
+        fetches += 1;
+        return session.user;
+      },
+    };
+    const { client, result } = await setUpWithHook(() => useUser(profile));
+    await act(() => client.login(DEMO));
+    expect(result.current.isPending).toBe(true);
+    await eventually(() => result.current.data !== undefined, 'the fetched profile');
+
+    expect(result.current.data?.login).toBe('demo');
+    expect(fetches).toBe(1);
+  });
+
+  it('should replace a profile a loader prefetched after a refresh, with no hook mounted', async () => {
+    const { client, queryClient, server } = await setUp();
+    renderWithAuth(<p>app</p>, { client, queryClient });
+    await act(() => client.login(DEMO));
+    const options = userQueryOptions(client, upliftProfile());
+    await queryClient.query(options);
+    const demo = server.users.find((user) => user.username === 'demo');
+    if (demo) demo.profile.a_uplft_cnt = '5';
+
+    await act(() => client.refresh());
+
+    expect(queryClient.getQueryData(options.queryKey)?.autoUplift.max).toBe(5);
+  });
+});
+
+describe('a profile some sessions do not have (available)', () => {
+  it('should skip the query for such a session, and throw no_session at once when suspending', async () => {
+    const { client, queryClient } = await setUp();
+    await client.login(DEMO);
+    const skipped = { ...upliftProfile(), available: () => false };
+    const { result } = renderHook(() => useUser(skipped), {
+      wrapper: ({ children }) => (
+        <AuthProvider client={client} queryClient={queryClient}>
+          {children}
+        </AuthProvider>
+      ),
+    });
+    expect(result.current).toMatchObject({ status: 'pending', fetchStatus: 'idle', data: undefined });
+
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Uplift() {
+      useSuspenseUser(skipped);
+      return <p>uplift</p>;
+    }
+    renderWithAuth(
+      <AuthErrorBoundary fallback={(error) => <p role="alert">{error.code}</p>}>
+        <Uplift />
+      </AuthErrorBoundary>,
+      { client, queryClient },
+    );
+    expect(screen.getByRole('alert').textContent).toBe('no_session');
+    await expect(queryClient.query(userQueryOptions(client, skipped))).rejects.toMatchObject({ code: 'no_session' });
+  });
+});
+
 describe('userQueryOptions(client, profile) and the cache', () => {
   it("should drop a prefetched profile at logout, with no hook mounted (the provider's sync)", async () => {
     const { client, queryClient, server } = await setUp();
