@@ -10,14 +10,15 @@ import { FX_DEPENDENCIES, FX_ENTRIES, measureSize, type SizeEntry, type SizeMeas
  * useSuspenseFxUser() and AuthErrorBoundary (+360) and useUser()/userQueryOptions() for typed
  * profiles (+460), only for apps that import them (these rows count every export); core gained
  * `AuthSnapshot.sessionId` (+8, back to the morning's 14,600). On 2026-12-01 @fx-auth/react gained
-useSuspenseToken() (+190) and useFxUser() became the preset of useUser() (profiles that come with
-the session, +10); core is unchanged. Lower them whenever a change makes
+useSuspenseToken() and suspending hooks that wait for a login (+280), and useFxUser() became the
+preset of useUser() (profiles that come with the session, kept up to date by the provider, +60);
+core is unchanged. Lower them whenever a change makes
  * the package smaller. Issue 12's targets are not met: 14,000 all-in and 5,000 for the own code of
  * core + react.
  */
 const CEILINGS: Record<string, number> = {
-  'fx-auth core + react, all-in': 26_500,
-  'fx-auth core + react, own code': 16_800,
+  'fx-auth core + react, all-in': 26_600,
+  'fx-auth core + react, own code': 17_000,
   'fx-auth core, all-in': 24_200,
   'fx-auth core, own code': 14_600,
   'fx-auth with freightExchange only': 23_500,

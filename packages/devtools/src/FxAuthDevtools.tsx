@@ -28,7 +28,8 @@ export interface FxAuthDevtoolsProps {
  *
  * From `@fx-auth/devtools` it renders only in development builds (`process.env.NODE_ENV ===
  * 'development'`), and bundlers leave it out of production builds; import it from
- * `@fx-auth/devtools/production` to show it anywhere.
+ * `@fx-auth/devtools/production` to show it anywhere. Server rendering renders nothing: it
+ * appears once the page is live.
  *
  * @example
  * ```tsx
@@ -39,8 +40,16 @@ export interface FxAuthDevtoolsProps {
  * ```
  */
 export function FxAuthDevtools({ client, ...options }: FxAuthDevtoolsProps): ReactElement | null {
+  // Nothing on the server nor while hydrating (a live client's state would not match the server's
+  // HTML): the panel appears once the page is live.
+  const live = useSyncExternalStore(neverChanges, isLive, isNotLive);
+  if (!live) return null;
   return client ? <DevtoolsPanel client={client} {...options} /> : <ProvidedClientPanel {...options} />;
 }
+
+const neverChanges = (): (() => void) => () => undefined;
+const isLive = (): boolean => true;
+const isNotLive = (): boolean => false;
 
 function ProvidedClientPanel(options: Omit<FxAuthDevtoolsProps, 'client'>) {
   return <DevtoolsPanel client={useAuthClient()} {...options} />;

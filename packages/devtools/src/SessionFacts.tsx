@@ -22,7 +22,11 @@ export function SessionFacts({ snapshot }: { snapshot: AuthSnapshot }) {
     ]);
     facts.push([
       'Next refresh',
-      refreshAt === null ? 'none planned' : `${countdown(refreshAt, now)} (${clockTime(refreshAt)})`,
+      status === 'refreshing'
+        ? 'now'
+        : refreshAt === null
+          ? 'none planned'
+          : `${countdown(refreshAt, now)} (${clockTime(refreshAt)})`,
       'refresh',
     ]);
   }

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { startMockTokenServer, type RunningMockTokenServer } from '@fx-auth/mock-server';
 import { createAuthClient, freightExchange, type AuthClient } from '@fx-auth/core';
 import { AuthProvider } from '@fx-auth/react';
@@ -71,6 +73,23 @@ describe('FxAuthDevtools', () => {
     expect(fact('refresh')).toBe('2m 55s (10:04:00)');
   });
 
+  it('should say the next refresh is now while one runs, and when the next one is once it is done', async () => {
+    const { client, server } = await setUp();
+    await client.login(DEMO);
+    render(<FxAuthDevtools client={client} initialIsOpen />);
+    server.inject('fx-token', { type: 'delay', ms: 30 });
+
+    let refresh: Promise<unknown> = Promise.resolve();
+    await act(async () => {
+      refresh = client.refresh();
+      await Promise.resolve();
+    });
+    expect(fact('refresh')).toBe('now');
+    await act(() => refresh);
+
+    expect(fact('refresh')).toMatch(/^\d+m \d\ds \(/);
+  });
+
   it('should tell why a session ended, and its last error', async () => {
     const { client, server } = await setUp();
     await client.login(DEMO);
@@ -132,5 +151,30 @@ describe('FxAuthDevtools', () => {
     const { container } = render(<FxAuthDevtoolsInDevelopment client={client} initialIsOpen />);
 
     expect(container.innerHTML).toBe('');
+  });
+
+  it('should render nothing on the server and hydrate without a mismatch, then show the live session', async () => {
+    const { client } = await setUp();
+    await client.login(DEMO);
+    const serverClient = createAuthClient({ provider: freightExchange({ baseUrl: 'http://127.0.0.1:9' }) });
+    const app = (of: AuthClient) => (
+      <AuthProvider client={of}>
+        <p>app</p>
+        <FxAuthDevtools />
+      </AuthProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(app(serverClient));
+    serverClient.destroy();
+    expect(container.textContent).toBe('app');
+    const recoverable: unknown[] = [];
+
+    const root = await act(async () =>
+      hydrateRoot(container, app(client), { onRecoverableError: (error) => recoverable.push(error) }),
+    );
+
+    expect(recoverable).toEqual([]);
+    expect(container.textContent).toBe('appfx-auth: authenticated');
+    act(() => root.unmount());
   });
 });

@@ -1,5 +1,5 @@
-import type { AuthClient } from '@fx-auth/core';
-import { fxUserProfile } from './fxUserProfile.js';
+import type { AuthClient, AuthError } from '@fx-auth/core';
+import { fxUserProfile, type FxUserSchema } from './fxUserProfile.js';
 import { userQueryKeys, userQueryOptions } from './userQueryOptions.js';
 
 /**
@@ -33,5 +33,5 @@ export const fxUserQueryKeys = {
  * ```
  */
 export function fxUserQueryOptions(client: AuthClient) {
-  return userQueryOptions(client, fxUserProfile);
+  return userQueryOptions<FxUserSchema, AuthError>(client, fxUserProfile); // its fetch throws nothing else
 }

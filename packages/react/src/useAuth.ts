@@ -14,6 +14,8 @@ export interface UseAuthResult {
   expired: boolean;
   /** When the client will next try to refresh (epoch ms), or `null`: see `AuthSnapshot.refreshAt`. */
   refreshAt: number | null;
+  /** The login's id, the same across its refreshes and tabs (a profile's cache key): see `AuthSnapshot.sessionId`. */
+  sessionId: string | null;
   login: AuthClient['login'];
   logout: AuthClient['logout'];
   refresh: AuthClient['refresh'];
@@ -42,6 +44,7 @@ export function useAuth(): UseAuthResult {
       isAuthenticated: snapshot.session !== null,
       expired: snapshot.expired,
       refreshAt: snapshot.refreshAt,
+      sessionId: snapshot.sessionId,
       login: client.login,
       logout: client.logout,
       refresh: client.refresh,

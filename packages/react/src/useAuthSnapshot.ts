@@ -13,22 +13,22 @@ const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({
 
 /**
  * The client's snapshot through a selector: the component re-renders only when the selection
- * changes by `isEqual`. On the server (and during hydration) the snapshot is anonymous. Pass
- * module-level `select` and `isEqual` functions: they are dependencies.
+ * changes by `isEqual`. On the server (and during hydration) the snapshot is anonymous. A new
+ * `select` is applied to the same snapshot again: module-level (or memoized) functions spare that.
  */
 export function useAuthSnapshot<T>(
   select: (snapshot: AuthSnapshot) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
   const client = useAuthClient();
-  const cache = useRef<{ snapshot: AuthSnapshot; selected: T } | null>(null);
+  const cache = useRef<{ snapshot: AuthSnapshot; select: typeof select; selected: T } | null>(null);
   const read = useCallback(
     (snapshot: AuthSnapshot): T => {
       const last = cache.current;
-      if (last?.snapshot === snapshot) return last.selected;
+      if (last?.snapshot === snapshot && last.select === select) return last.selected;
       const selected = select(snapshot);
       const stable = last && isEqual(last.selected, selected) ? last.selected : selected;
-      cache.current = { snapshot, selected: stable };
+      cache.current = { snapshot, select, selected: stable };
       return stable;
     },
     [select, isEqual],

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { AuthError, FxUser } from '@fx-auth/core';
-import { fxUserProfile } from './fxUserProfile.js';
+import { fxUserProfile, type FxUserSchema } from './fxUserProfile.js';
 import { useUser } from './useUser.js';
 
 /**
@@ -17,5 +17,5 @@ import { useUser } from './useUser.js';
  * ```
  */
 export function useFxUser(): UseQueryResult<FxUser, AuthError> {
-  return useUser(fxUserProfile);
+  return useUser<FxUserSchema, AuthError>(fxUserProfile); // fxUserProfile's fetch throws nothing else
 }

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { useQueryClient, type InitialDataFunction, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AuthClient, AuthSnapshot, Session } from '@fx-auth/core';
 import { useAuthContext } from './useAuthContext.js';
-import { userQueryKeys } from './userQueryOptions.js';
+import { sessionProfilesOf } from './sessionProfiles.js';
+import { profileLogin, sessionProfile, userQueryKeys } from './userQueryOptions.js';
 
 /**
  * Keeps `queryClient`'s profile caches in step with the session, from the client itself (not a
@@ -14,9 +15,10 @@ import { userQueryKeys } from './userQueryOptions.js';
 export function useProfileCacheSync(client: AuthClient, queryClient: QueryClient | null): void {
   useEffect(() => {
     if (!queryClient) return undefined;
-    let synced: Session | null | undefined;
+    let synced: Session | undefined;
     let login: string | null | undefined;
-    const sync = ({ session, sessionId }: AuthSnapshot): void => {
+    const sync = (snapshot: AuthSnapshot): void => {
+      const { session, sessionId } = snapshot;
       if (sessionId !== login) {
         queryClient.removeQueries({
           queryKey: userQueryKeys.all,
@@ -24,15 +26,13 @@ export function useProfileCacheSync(client: AuthClient, queryClient: QueryClient
         });
         login = sessionId;
       }
-      if (session === synced) return;
+      if (!session || session === synced) return;
       synced = session;
-      if (!session) return;
-      for (const query of queryClient.getQueryCache().findAll({ queryKey: [...userQueryKeys.all] })) {
-        // userQueryOptions' initialData: the profile that came with the current session, if any.
-        const { initialData } = query.options;
-        const data: unknown =
-          typeof initialData === 'function' ? (initialData as InitialDataFunction<unknown>)() : undefined;
-        if (data !== undefined) queryClient.setQueryData(query.queryKey, data);
+      for (const profile of sessionProfilesOf(client)) {
+        const key = userQueryKeys.profile(profile.name, sessionId);
+        if (profileLogin(snapshot, profile) !== sessionId || !queryClient.getQueryState(key)) continue;
+        const data = sessionProfile(profile, session);
+        if (data !== undefined) queryClient.setQueryData(key, data);
       }
     };
     sync(client.getSnapshot());

@@ -1,6 +1,6 @@
 import type { UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { AuthError, FxUser } from '@fx-auth/core';
-import { fxUserProfile } from './fxUserProfile.js';
+import { fxUserProfile, type FxUserSchema } from './fxUserProfile.js';
 import { useSuspenseUser } from './useUser.js';
 
 /**
@@ -19,5 +19,5 @@ import { useSuspenseUser } from './useUser.js';
  * ```
  */
 export function useSuspenseFxUser(): UseSuspenseQueryResult<FxUser, AuthError> {
-  return useSuspenseUser(fxUserProfile);
+  return useSuspenseUser<FxUserSchema, AuthError>(fxUserProfile); // fxUserProfile's fetch throws nothing else
 }

@@ -1,6 +1,8 @@
-import { AuthError, isAuthError, type AuthClient, type AuthSnapshot } from '@fx-auth/core';
+import { useMemo } from 'react';
+import { AuthError, type AuthSnapshot, type Session } from '@fx-auth/core';
 import { useAuthClient } from './useAuthClient.js';
 import { useAuthSnapshot } from './useAuthSnapshot.js';
+import { untilChange } from './untilChange.js';
 
 /** What {@link useSuspenseToken} returns: a token that was valid when the component rendered. */
 export interface ValidToken {
@@ -9,49 +11,36 @@ export interface ValidToken {
   readonly expiresAt: number;
 }
 
-/** What a snapshot means for the hook: a token, an error for the boundary, or a wait. */
-type Verdict = ValidToken | AuthError | 'anonymous' | 'waiting';
-
-function verdictOf({ session, status, expired, error }: AuthSnapshot): Verdict {
-  if (session && Date.now() < session.expiresAt) {
-    return { accessToken: session.accessToken, expiresAt: session.expiresAt };
-  }
-  if (!session) return status === 'authenticating' ? 'waiting' : 'anonymous';
-  // Expired while refreshes fail transiently: the last failure, not a wait of unknown length.
-  return expired && error ? error : 'waiting';
+/** What the hook needs of a snapshot: the session, the last failure, and whether a login runs. */
+interface TokenFacts {
+  session: Session | null;
+  error: AuthError | null;
+  loggingIn: boolean;
 }
 
-const sameVerdict = (a: Verdict, b: Verdict): boolean =>
-  a === b ||
-  (typeof a === 'object' &&
-    typeof b === 'object' &&
-    !isAuthError(a) &&
-    !isAuthError(b) &&
-    a.accessToken === b.accessToken &&
-    a.expiresAt === b.expiresAt);
+const selectFacts = ({ session, error, status }: AuthSnapshot): TokenFacts => ({
+  session,
+  error,
+  loggingIn: status === 'authenticating',
+});
+
+const sameFacts = (a: TokenFacts, b: TokenFacts): boolean =>
+  a.session === b.session && a.error === b.error && a.loggingIn === b.loggingIn;
 
 /**
- * A wait that ends at the client's next change, after asking for a token: that waits for a login in
- * flight or refreshes a due token (joining one already running), and its outcome is the change.
+ * Whether a token is still valid now: read at each render on purpose, as a snapshot does not change
+ * when its token's time runs out (a tab back from sleep renders before the client has noticed).
  */
-function nextChange(client: AuthClient): Promise<void> {
-  const change = new Promise<void>((resolve) => {
-    const stop = client.subscribe(() => {
-      stop();
-      resolve();
-    });
-  });
-  client.getAccessToken().catch(() => undefined);
-  return change;
-}
+const validNow = (token: ValidToken | null): token is ValidToken => token !== null && Date.now() < token.expiresAt;
 
 /**
- * The access token for `<Suspense>`: always a token, valid when the component rendered. Suspends
- * while a login is running or an expired token is being refreshed (a tab back from sleep). Without
- * a session it throws an `AuthError` `no_session`, and while an expired token's refreshes fail
- * transiently it throws their last failure (`network`, `server`…), both to the nearest error
- * boundary (see `AuthErrorBoundary`, which tries again when the session changes). Re-renders once
- * per refresh. On the server (and during hydration) there is no session: render it on the client.
+ * The access token for `<Suspense>`: always a token, valid when the component rendered (checked
+ * against the clock at each render). Suspends while a login is running or an expired token is
+ * refreshed (a tab back from sleep: one request, however many components wait). Throws to the
+ * nearest error boundary (see `AuthErrorBoundary`, which tries again when the session changes):
+ * an `AuthError` `no_session` without a session (`session_expired` when a rejected refresh token
+ * ended it), and the last failure (`network`, `server`…) while an expired token's refreshes fail.
+ * Re-renders once per refresh. The server has no session: render it on the client.
  *
  * @example
  * ```tsx
@@ -63,10 +52,16 @@ function nextChange(client: AuthClient): Promise<void> {
  */
 export function useSuspenseToken(): ValidToken {
   const client = useAuthClient();
-  const verdict = useAuthSnapshot(verdictOf, sameVerdict);
-  if (verdict === 'anonymous') throw new AuthError('no_session', 'There is no session to take a token from.');
+  const { session, error, loggingIn } = useAuthSnapshot(selectFacts, sameFacts);
+  const token = useMemo(() => session && { accessToken: session.accessToken, expiresAt: session.expiresAt }, [session]);
+  if (validNow(token)) return token;
+  if (!session && !loggingIn) {
+    throw error?.code === 'session_expired'
+      ? error
+      : new AuthError('no_session', 'There is no session to take a token from.');
+  }
+  // An expired token whose last refresh failed: that failure, not a wait of unknown length.
+  if (session && error) throw error;
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- Suspense: React waits for a thrown promise (as TanStack's useSuspenseQuery), in React 18 and 19
-  if (verdict === 'waiting') throw nextChange(client);
-  if (isAuthError(verdict)) throw verdict;
-  return verdict;
+  throw untilChange(client);
 }

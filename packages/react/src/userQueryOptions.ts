@@ -1,15 +1,15 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type DefaultError } from '@tanstack/react-query';
 import { AuthError, isAuthError, type AuthClient, type AuthSnapshot, type Session } from '@fx-auth/core';
 import { freshUntilExpiry, retryTransient } from './profileQueryPolicy.js';
+import { rememberSessionProfile } from './sessionProfiles.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
 
-/**
- * A user profile of your API, for {@link useUser}: where it comes from and what it must look like.
- * `TError`: what `fetch` may throw besides `AuthError`s (`Error` by default), for the query's `error`.
- */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- TError types the query's error only
-export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1, TError = Error> {
-  /** Names the profile in the query cache (`userQueryKeys.profile(name, …)`): one name per kind of profile. */
+/** A user profile of your API, for {@link useUser}: where it comes from and what it must look like. */
+export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
+  /**
+   * Names the profile in the query cache (`userQueryKeys.profile(name, …)`): one name per kind of
+   * profile (`'fx-user'` is `fxUserProfile`'s).
+   */
   readonly name: string;
   /** Any Standard Schema (zod, valibot, arktype…): checks the raw profile and gives its type. */
   readonly schema: TSchema;
@@ -26,20 +26,21 @@ export interface UserProfile<TSchema extends StandardSchemaV1 = StandardSchemaV1
    */
   readonly fromSession?: (session: Session) => unknown;
   /**
-   * Whether a session has this profile at all (every session by default): without it the query is
-   * skipped and the suspending hook throws `no_session`, as without a session.
+   * Whether a session has this profile at all (every session by default). Where it returns `false`
+   * the query is skipped and the suspending hook throws `no_session`, as without a session.
    */
   readonly available?: (session: Session) => boolean;
 }
 
 /** Query keys of {@link useUser}'s profiles. */
 export const userQueryKeys = {
-  /** Every profile of `useUser()`. */
+  /** Every profile of `useUser()`, `useFxUser()`'s included. */
   all: ['fx-auth', 'user'] as const,
   /** The profile `name` of every login. */
-  named: (name: string) => [...userQueryKeys.all, name] as const,
+  named: <TName extends string>(name: TName) => [...userQueryKeys.all, name] as const,
   /** The profile `name` of the login `sessionId` (`AuthSnapshot.sessionId`). */
-  profile: (name: string, sessionId: string | null) => [...userQueryKeys.named(name), sessionId] as const,
+  profile: <TName extends string>(name: TName, sessionId: string | null) =>
+    [...userQueryKeys.named(name), sessionId] as const,
 };
 
 /** The login whose profile this is: the snapshot's `sessionId` if its session has the profile, else `null`. */
@@ -47,7 +48,7 @@ export const profileLogin = ({ session, sessionId }: AuthSnapshot, profile: User
   session && profile.available?.(session) !== false ? sessionId : null;
 
 /** The profile that came with `session`, checked: `undefined` if none, if it does not match, or if the check is asynchronous. */
-function sessionProfile<TSchema extends StandardSchemaV1>(
+export function sessionProfile<TSchema extends StandardSchemaV1>(
   profile: UserProfile<TSchema>,
   session: Session,
 ): StandardSchemaV1.InferOutput<TSchema> | undefined {
@@ -64,7 +65,8 @@ export const noProfileSession = (profile: UserProfile): AuthError =>
  * Query options of a profile of `client`'s session: for `useQuery`, prefetching and router
  * loaders. Keyed by the login (`sessionId`): one login's profile never answers for another's.
  * Fresh until the token expires; a fetch first gets a valid token, then checks the answer with the
- * schema: a mismatch is an `AuthError` `invalid_response` that names no value.
+ * schema: a mismatch is an `AuthError` `invalid_response` that names no value. `TError`: what
+ * `profile.fetch` throws besides `AuthError`s, for the type of `error`.
  *
  * @param sessionId whose profile: by default the current login's (`null` if its session has none).
  * @example
@@ -72,11 +74,12 @@ export const noProfileSession = (profile: UserProfile): AuthError =>
  * const me = await queryClient.ensureQueryData(userQueryOptions(client, myProfile))
  * ```
  */
-export function userQueryOptions<TSchema extends StandardSchemaV1, TError = Error>(
+export function userQueryOptions<TSchema extends StandardSchemaV1, TError = DefaultError>(
   client: AuthClient,
-  profile: UserProfile<TSchema, TError>,
+  profile: UserProfile<TSchema>,
   sessionId: string | null = profileLogin(client.getSnapshot(), profile),
 ) {
+  rememberSessionProfile(client, profile);
   const noSession = (): AuthError => noProfileSession(profile);
   /** The session, if it is still the one of this login. */
   const sessionOf = (): Session | undefined => {
@@ -99,8 +102,8 @@ export function userQueryOptions<TSchema extends StandardSchemaV1, TError = Erro
       if (!sessionOf()) throw noSession();
       return result.value;
     },
-    // The profile that came with this login's current session: also what the provider's cache
-    // sync puts in after each refresh (useProfileCacheSync).
+    // The profile that came with this login's session; the provider's cache sync puts in the
+    // refreshed session's (useProfileCacheSync).
     initialData: () => {
       const session = sessionOf();
       return session && sessionProfile(profile, session);

@@ -50,8 +50,10 @@ describe('useAuth', () => {
 
     expect(result.current).toMatchObject({ status: 'authenticated', isAuthenticated: true, error: null });
     expect(result.current.session).toBe(client.getSnapshot().session);
+    expect(result.current.sessionId).toEqual(expect.any(String));
+    expect(result.current.sessionId).toBe(client.getSnapshot().sessionId);
     await act(() => result.current.logout());
-    expect(result.current.isAuthenticated).toBe(false);
+    expect(result.current).toMatchObject({ isAuthenticated: false, sessionId: null });
   });
 
   it('should keep its result object while nothing changes', async () => {

@@ -1,9 +1,17 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { AuthError, isAuthError } from '@fx-auth/core';
-import { AuthErrorBoundary, fxUserQueryOptions, useFxUser, useSuspenseFxUser, useSuspenseToken } from '@fx-auth/react';
-import { DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
+import {
+  AuthErrorBoundary,
+  AuthProvider as AuthProviderFor,
+  fxUserQueryOptions,
+  useAuth,
+  useFxUser,
+  useSuspenseFxUser,
+  useSuspenseToken,
+} from '@fx-auth/react';
+import { ALICE, DEMO, eventually, renderWithAuth, settle, setUp } from './support.js';
 
 function Greeting() {
   const { data: user } = useSuspenseFxUser();
@@ -72,6 +80,31 @@ describe('useSuspenseFxUser and AuthErrorBoundary', () => {
     await settle();
 
     expect(screen.getByText('Hello Demo')).toBeTruthy();
+  });
+
+  it("should wait for a login that replaces the session, not show the boundary's fallback", async () => {
+    const { client, queryClient } = await setUp({ latency: 50 });
+    await client.login(DEMO);
+    renderWithAuth(
+      <Boundaries>
+        <Greeting />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    expect(screen.getByText('Hello Demo')).toBeTruthy();
+
+    let login: Promise<unknown> = Promise.resolve();
+    await act(async () => {
+      login = client.login(ALICE); // the session ends at once; the new one comes 50 ms later
+      await Promise.resolve();
+    });
+    expect(client.getSnapshot().status).toBe('authenticating');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    await act(() => login);
+
+    await eventually(() => screen.queryByText('Hello Alice') !== null, "Alice's profile");
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('should render the children again on reset()', async () => {
@@ -167,14 +200,20 @@ describe('useSuspenseToken', () => {
     vi.useRealTimers();
   });
 
+  /** The status, from a component that is not suspended: it must never be updated by another one's render. */
+  function Status() {
+    return <p>status {useAuth().status}</p>;
+  }
+
   /** Renders the token's last characters, counting renders that got one. */
   function tokenShower() {
     const tokens: string[] = [];
-    function Token() {
+    /** `render`: a prop that changes, so that a parent's render renders it again. */
+    function Token({ render = 0 }: { render?: number }) {
       const { accessToken, expiresAt } = useSuspenseToken();
       tokens.push(accessToken);
       return (
-        <p>
+        <p data-render={render}>
           token …{accessToken.slice(-6)} until {expiresAt}
         </p>
       );
@@ -244,22 +283,75 @@ describe('useSuspenseToken', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { server, client, queryClient } = await setUp();
     const first = await client.login(DEMO);
-    vi.setSystemTime(first.expiresAt + 60_000); // back from sleep: no timer has run
     const { tokens, Token } = tokenShower();
-
-    renderWithAuth(
-      <Boundaries>
-        <Token />
-        <Token />
-      </Boundaries>,
-      { client, queryClient },
+    const app = (tokensShown: number) => (
+      <AuthProviderFor client={client} queryClient={queryClient}>
+        <Status />
+        <Boundaries>
+          {Array.from({ length: tokensShown }, (_, index) => (
+            <Token key={index} />
+          ))}
+        </Boundaries>
+      </AuthProviderFor>
     );
+    const { rerender } = render(app(0)); // a mounted subscriber, which no other render may update
+
+    vi.setSystemTime(first.expiresAt + 60_000); // back from sleep: no timer has run
+    rerender(app(2));
     expect(screen.getByText('Loading…')).toBeTruthy();
     await eventually(() => screen.queryAllByText(/^token/).length === 2, 'the refreshed tokens');
 
     expect(tokens).not.toContain(first.accessToken);
     expect(new Set(tokens)).toEqual(new Set([client.getSnapshot().session?.accessToken]));
     expect(server.count('fx-token')).toBe(2);
+  });
+
+  it('should not hand out the token it gave before once its time is up, though the client has not changed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { server, client, queryClient } = await setUp();
+    const first = await client.login(DEMO);
+    const { tokens, Token } = tokenShower();
+    const { rerender } = render(
+      <AuthProviderFor client={client} queryClient={queryClient}>
+        <Boundaries>
+          <Token render={1} />
+        </Boundaries>
+      </AuthProviderFor>,
+    );
+    expect(tokens).toEqual([first.accessToken]);
+
+    vi.setSystemTime(first.expiresAt + 5_000); // asleep past expiry; then anything renders it again
+    rerender(
+      <AuthProviderFor client={client} queryClient={queryClient}>
+        <Boundaries>
+          <Token render={2} />
+        </Boundaries>
+      </AuthProviderFor>,
+    );
+    await eventually(() => tokens.length > 1, 'the refreshed token');
+
+    const next = client.getSnapshot().session?.accessToken;
+    expect(tokens.slice(1)).toEqual([next]);
+    expect(next).not.toBe(first.accessToken);
+    expect(server.count('fx-token')).toBe(2);
+  });
+
+  it('should give the boundary session_expired when a rejected refresh token ended the session', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { server, client, queryClient } = await setUp();
+    await client.login(DEMO);
+    const { Token } = tokenShower();
+    renderWithAuth(
+      <Boundaries>
+        <Token />
+      </Boundaries>,
+      { client, queryClient },
+    );
+    server.inject('fx-token', { type: 'status', status: 401, body: '{"error":"invalid_token"}' });
+
+    await act(() => client.refresh().catch(() => undefined));
+
+    expect(screen.getByRole('alert').textContent).toBe('session_expired');
   });
 
   it("should give the boundary an expired token's last failure while refreshes fail, and the token once one succeeds", async () => {

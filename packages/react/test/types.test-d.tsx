@@ -23,16 +23,16 @@ describe('types', () => {
     expectTypeOf(useFxUser().error).toEqualTypeOf<AuthError | null>();
   });
 
-  it("should type useUser()'s error as AuthError or what the profile says its fetch throws", () => {
+  it("should type useUser()'s error as AuthError or what the second type argument says fetch throws", () => {
     class ApiError extends Error {
       readonly status = 500;
     }
-    const plan = {} as UserProfile<StandardSchemaV1<{ plan: string }>>;
-    const typed = {} as UserProfile<StandardSchemaV1<{ plan: string }>, ApiError>;
+    type PlanSchema = StandardSchemaV1<{ plan: string }>;
+    const plan = {} as UserProfile<PlanSchema>;
     expectTypeOf(useUser(plan).error).toEqualTypeOf<Error | AuthError | null>();
-    expectTypeOf(useUser(typed).error).toEqualTypeOf<ApiError | AuthError | null>();
-    expectTypeOf(useSuspenseUser(typed).data).toEqualTypeOf<{ plan: string }>();
-    expectTypeOf(useUser(fxUserProfile)).toEqualTypeOf(useFxUser());
+    expectTypeOf(useUser<PlanSchema, ApiError>(plan).error).toEqualTypeOf<ApiError | AuthError | null>();
+    expectTypeOf(useSuspenseUser(plan).data).toEqualTypeOf<{ plan: string }>();
+    expectTypeOf(useUser(fxUserProfile).data).toEqualTypeOf(useFxUser().data);
   });
 
   it('should type useLogin().error as AuthError | null and its data as Session | undefined', () => {

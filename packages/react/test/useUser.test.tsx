@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { act, renderHook, screen } from '@testing-library/react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, dehydrate, hydrate } from '@tanstack/react-query';
 import * as z from 'zod';
 import { isAuthError } from '@fx-auth/core';
 import {
   AuthErrorBoundary,
   AuthProvider,
   fxUserProfile,
+  fxUserQueryKeys,
+  fxUserQueryOptions,
   useFxUser,
   useSuspenseUser,
   useUser,
@@ -200,6 +202,40 @@ describe('a profile that comes with the session (fromSession)', () => {
     await act(() => client.refresh());
 
     expect(queryClient.getQueryData(options.queryKey)?.autoUplift.max).toBe(5);
+  });
+});
+
+describe("the provider's cache sync", () => {
+  it('should bring a restored (hydrated) profile of this login up to date before any hook asks for it', async () => {
+    const { client, queryClient } = await setUp();
+    const session = await client.login(DEMO);
+    const { sessionId } = client.getSnapshot();
+    const persisted = new QueryClient();
+    persisted.setQueryData(fxUserQueryKeys.profile(sessionId), { ...session.user, firstName: 'Stale' });
+    hydrate(queryClient, dehydrate(persisted));
+
+    renderWithAuth(<p>app</p>, { client, queryClient });
+
+    expect(queryClient.getQueryData(fxUserQueryOptions(client).queryKey)).toEqual(session.user);
+  });
+
+  it('should apply a new profile object, though the session is the same', async () => {
+    const { client, queryClient } = await setUp();
+    await client.login(DEMO);
+    const base = upliftProfile(({ session }) => session.user);
+    const { result, rerender } = renderHook(({ available }) => useUser({ ...base, available: () => available }), {
+      initialProps: { available: false },
+      wrapper: ({ children }) => (
+        <AuthProvider client={client} queryClient={queryClient}>
+          {children}
+        </AuthProvider>
+      ),
+    });
+    expect(result.current).toMatchObject({ status: 'pending', fetchStatus: 'idle' });
+
+    rerender({ available: true });
+
+    expect(result.current.data?.login).toBe('demo');
   });
 });
 
